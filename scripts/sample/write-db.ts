@@ -1,0 +1,66 @@
+/**
+ * Writes a dossier database from CSV files: the DuckDB file the site opens with ATTACH
+ * (in the storage format DuckDB-WASM reads) and optionally a Parquet copy of the dossiers
+ * for other tools. The sample generator and the test fixtures both go through here, so
+ * both get the one schema of src/lib/domain/schema.ts.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { SCHEMA_DDL } from '../../src/lib/domain/schema';
+import { sqlString } from '../../src/lib/domain/query';
+import { NodeEngine } from '../../src/lib/engine/node';
+
+/** DuckDB-WASM 1.32 carries DuckDB 1.4: files written by a newer DuckDB must use its format. */
+export const WASM_STORAGE_VERSION = 'v1.4.0';
+
+/** CSV files with a header row; columns are matched by name, empty cells are NULL. */
+export interface CsvTables {
+	agencies: string;
+	agency_successors?: string;
+	procedures: string;
+	dossiers: string;
+}
+
+/** Creates the schema and loads the tables into the engine's current database. */
+export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, dataset: Record<string, string>): Promise<void> {
+	await engine.run(SCHEMA_DDL);
+	const load = (table: string, file: string, order = '') =>
+		engine.run(
+			`INSERT INTO ${table} BY NAME SELECT * FROM read_csv(${sqlString(file)}, header = true, all_varchar = true, nullstr = '')${order}`
+		);
+	await load('agencies', tables.agencies);
+	if (tables.agency_successors) await load('agency_successors', tables.agency_successors);
+	await load('procedures', tables.procedures);
+	// Kept in order of receipt, so that DuckDB's zone maps skip blocks outside a period.
+	await load('dossiers', tables.dossiers, ' ORDER BY received_at, id');
+	const rows = Object.entries(dataset).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);
+	if (rows.length) await engine.run(`INSERT INTO dataset VALUES ${rows.join(', ')}`);
+}
+
+export async function writeDatabase(
+	tables: CsvTables,
+	dataset: Record<string, string>,
+	dbPath: string,
+	parquetPath?: string
+): Promise<void> {
+	for (const p of [dbPath, `${dbPath}.wal`, parquetPath]) if (p && existsSync(p)) rmSync(p);
+	const engine = await NodeEngine.open();
+	try {
+		await engine.run(`ATTACH ${sqlString(dbPath)} AS out (STORAGE_VERSION '${WASM_STORAGE_VERSION}'); USE out;`);
+		await loadCsvTables(engine, tables, dataset);
+		await engine.run('CHECKPOINT');
+		if (parquetPath) await engine.run(`COPY dossiers TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
+		await engine.run('USE memory; DETACH out;');
+	} finally {
+		await engine.close();
+	}
+}
+
+/** Writes rows as a CSV file with a header (values must not need quoting beyond what this does). */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+	const cell = (v: unknown) => {
+		if (v === null || v === undefined) return '';
+		const s = String(v);
+		return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+	};
+	return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}

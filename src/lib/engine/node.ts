@@ -1,0 +1,42 @@
+/**
+ * The engine in Node: native DuckDB (@duckdb/node-api), running the very SQL the browser
+ * runs on DuckDB-WASM. Used by the sample generator, build-time scripts, tests and benchmarks.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Engine, Row } from './types';
+
+/** Converts DuckDB's JS values to plain ones: BIGINT → number, TIMESTAMP/DATE → ISO-like string. */
+function plain(value: unknown): unknown {
+	if (typeof value === 'bigint') return Number(value);
+	if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+	return value;
+}
+
+export class NodeEngine implements Engine {
+	private constructor(
+		private readonly instance: DuckDBInstance,
+		private readonly connection: DuckDBConnection
+	) {}
+
+	/** Opens a database file, or an in-memory database when no path is given. */
+	static async open(path = ':memory:', options: Record<string, string> = {}): Promise<NodeEngine> {
+		const instance = await DuckDBInstance.create(path, options);
+		return new NodeEngine(instance, await instance.connect());
+	}
+
+	async query<T extends Row = Row>(sql: string): Promise<T[]> {
+		const reader = await this.connection.runAndReadAll(sql);
+		const rows = reader.getRowObjectsJS() as Record<string, unknown>[];
+		return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)]))) as T[];
+	}
+
+	/** Runs statements that return nothing useful (DDL, COPY, several statements at once). */
+	async run(sql: string): Promise<void> {
+		await this.connection.run(sql);
+	}
+
+	async close(): Promise<void> {
+		this.connection.closeSync();
+		this.instance.closeSync();
+	}
+}

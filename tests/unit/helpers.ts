@@ -1,0 +1,22 @@
+/** Opens a fixture of tests/fixtures/<name>/ in a fresh in-memory native DuckDB. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { loadCsvTables } from '../../scripts/sample/write-db';
+
+export async function openFixture(name: string): Promise<NodeEngine> {
+	const dir = resolve('tests/fixtures', name);
+	const engine = await NodeEngine.open();
+	const successors = join(dir, 'agency_successors.csv');
+	await loadCsvTables(
+		engine,
+		{
+			agencies: join(dir, 'agencies.csv'),
+			agency_successors: existsSync(successors) ? successors : undefined,
+			procedures: join(dir, 'procedures.csv'),
+			dossiers: join(dir, 'dossiers.csv')
+		},
+		{ province: 'Fixture', data_as_of: '2023-03-31' }
+	);
+	return engine;
+}
