@@ -1,0 +1,31 @@
+// Serves a built site on localhost: static files with Range requests (DuckDB-WASM reads the
+// database in place) and the right type for .wasm. `--data DIR` serves /data/ from another
+// folder, so tests can point the same build at different data.
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+
+export function serve({ root = 'build', data, port = 4173, host = '127.0.0.1' } = {}) {
+	const site = sirv(root, { dev: false, etag: true, gzip: false, brotli: false });
+	const dataFiles = data ? sirv(data, { dev: true, etag: true }) : null;
+	const notFound = (res) => {
+		res.statusCode = 404;
+		res.end('Not found');
+	};
+	const server = createServer((req, res) => {
+		if (dataFiles && req.url?.startsWith('/data/')) {
+			req.url = req.url.slice('/data'.length);
+			return dataFiles(req, res, () => notFound(res));
+		}
+		site(req, res, () => notFound(res));
+	});
+	return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values } = parseArgs({
+		options: { root: { type: 'string', default: 'build' }, data: { type: 'string' }, port: { type: 'string', default: process.env.PORT ?? '4173' } }
+	});
+	await serve({ root: values.root, data: values.data, port: Number(values.port) });
+	console.log(`Serving ${values.root}${values.data ? ` with data from ${values.data}` : ''} at http://127.0.0.1:${values.port}/`);
+}

@@ -1,0 +1,71 @@
+/**
+ * The engine in the browser: DuckDB-WASM served from the site itself (no CDN), started in a
+ * worker, with the province's database file attached read-only over HTTP range requests,
+ * so only the blocks a query needs are downloaded.
+ *
+ * Import this module dynamically and only in the browser: DuckDB-WASM cannot be loaded
+ * while SvelteKit prerenders.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { Engine, Row } from './types';
+
+// The threaded "coi" bundle is left out: it needs COOP/COEP headers that static hosts rarely
+// set, and it broke ATTACH over HTTP (docs/ARCHITECTURE.md).
+const BUNDLES: duckdb.DuckDBBundles = {
+	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+/** Converts Arrow values to plain ones: BigInt → number; everything else as Arrow gives it. */
+function plain(value: unknown): unknown {
+	return typeof value === 'bigint' ? Number(value) : value;
+}
+
+export class BrowserEngine implements Engine {
+	private constructor(
+		private readonly db: duckdb.AsyncDuckDB,
+		private readonly worker: Worker,
+		private readonly conn: duckdb.AsyncDuckDBConnection
+	) {}
+
+	/** Starts DuckDB-WASM and attaches the database at `databaseUrl` as the default catalog. */
+	static async start(databaseUrl: string): Promise<BrowserEngine> {
+		const bundle = await duckdb.selectBundle(BUNDLES);
+		const worker = new Worker(bundle.mainWorker!);
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		try {
+			await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+			await db.registerFileURL('province.duckdb', databaseUrl, duckdb.DuckDBDataProtocol.HTTP, false);
+			const conn = await db.connect();
+			await conn.query(`ATTACH 'province.duckdb' AS province (READ_ONLY)`);
+			await conn.query('USE province');
+			return new BrowserEngine(db, worker, conn);
+		} catch (e) {
+			worker.terminate();
+			throw e;
+		}
+	}
+
+	async query<T extends Row = Row>(sql: string): Promise<T[]> {
+		const table = await this.conn.query(sql);
+		const names = table.schema.fields.map((f) => f.name);
+		const columns = names.map((_, i) => table.getChildAt(i));
+		const rows: T[] = [];
+		for (let r = 0; r < table.numRows; r++) {
+			const row: Row = {};
+			names.forEach((name, i) => (row[name] = plain(columns[i]?.get(r))));
+			rows.push(row as T);
+		}
+		return rows;
+	}
+
+	async close(): Promise<void> {
+		await this.conn.close();
+		await this.db.terminate();
+		this.worker.terminate();
+	}
+}

@@ -1,0 +1,37 @@
+/**
+ * Where the site's data comes from: data/manifest.json beside the pages names the DuckDB
+ * file; the dataset table inside it says what the data is (province, last day covered).
+ */
+import type { Engine } from './types';
+
+export interface SourceManifest {
+	province: string;
+	database: string;
+	size: number;
+	dataAsOf: string;
+}
+
+export interface DatasetInfo {
+	province: string;
+	dataAsOf: string;
+	cutoffDay: number;
+	dossiers: number;
+}
+
+/** The absolute URL of a file in the site's data/ folder, from any page. */
+export function dataUrl(base: string, file: string): string {
+	return new URL(`${base}/data/${file}`, window.location.href).href;
+}
+
+export async function fetchManifest(base: string): Promise<SourceManifest> {
+	const res = await fetch(dataUrl(base, 'manifest.json'), { cache: 'no-cache' });
+	if (!res.ok) throw new Error(`data/manifest.json: HTTP ${res.status}`);
+	return (await res.json()) as SourceManifest;
+}
+
+export async function datasetInfo(engine: Engine): Promise<DatasetInfo> {
+	const rows = await engine.query<{ key: string; value: string }>('SELECT key, value FROM dataset');
+	const kv = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+	const [{ n }] = await engine.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM dossiers');
+	return { province: kv.province ?? '', dataAsOf: kv.data_as_of, cutoffDay: Number(kv.cutoff_day ?? 15), dossiers: n };
+}

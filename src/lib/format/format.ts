@@ -1,0 +1,44 @@
+/**
+ * Numbers, percentages and dates as Vietnamese readers expect them (35.591; 98,4%;
+ * 14/3/2023) or, in English, 35,591; 98.4%; 14/3/2023. Written out rather than left to
+ * Intl so that every browser and Node print exactly the same thing.
+ */
+import type { IsoDay } from '../domain/dates';
+
+export type Locale = 'vi' | 'en';
+
+const SEPARATORS: Record<Locale, { group: string; decimal: string }> = {
+	vi: { group: '.', decimal: ',' },
+	en: { group: ',', decimal: '.' }
+};
+
+/** A whole number with thousands grouped: 35.591 (vi), 35,591 (en). */
+export function formatCount(n: number, locale: Locale = 'vi'): string {
+	const sign = n < 0 ? '−' : '';
+	const digits = Math.round(Math.abs(n)).toString();
+	return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, SEPARATORS[locale].group);
+}
+
+/** A ratio as a percentage with `digits` decimals: 98,4% (vi); a missing rate is an em dash. */
+export function formatPercent(ratio: number | null, locale: Locale = 'vi', digits = 1): string {
+	if (ratio === null || !Number.isFinite(ratio)) return '—';
+	const fixed = (Math.abs(ratio) * 100).toFixed(digits);
+	const [whole, frac] = fixed.split('.');
+	const sign = ratio < 0 && Number(fixed) !== 0 ? '−' : '';
+	return `${sign}${formatCount(Number(whole), locale)}${frac ? SEPARATORS[locale].decimal + frac : ''}%`;
+}
+
+/** A change in percentage points, signed: +1,2 điểm % (vi), +1.2 pp (en). */
+export function formatPointChange(delta: number | null, locale: Locale = 'vi'): string {
+	if (delta === null || !Number.isFinite(delta)) return '—';
+	const pts = (delta * 100).toFixed(1);
+	const sign = Number(pts) > 0 ? '+' : Number(pts) < 0 ? '−' : '±';
+	const body = Math.abs(Number(pts)).toFixed(1).replace('.', SEPARATORS[locale].decimal);
+	return `${sign}${body} ${locale === 'vi' ? 'điểm %' : 'pp'}`;
+}
+
+/** 14/3/2023: day and month without leading zeros, as the seed reports print them. */
+export function formatDay(day: IsoDay): string {
+	const [y, m, d] = day.split('-').map(Number);
+	return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,16 @@
+/** The built site served three times, each with other data (tests/e2e/prepare.ts writes them). */
+export const E2E_SERVERS = {
+	/** The hand-computed `basic` fixture (tests/fixtures/basic). */
+	fixture: { port: 4311, data: 'tests/.out/data-fixture' },
+	/** A small sample province, ending on a fixed day. */
+	sample: { port: 4312, data: 'tests/.out/data-sample' },
+	/** No data at all: the page must say so in words. */
+	missing: { port: 4313, data: 'tests/.out/data-missing' }
+} as const;
+
+export const SAMPLE_END = '2026-11-20';
+export const SAMPLE_SIZE = 20_000;
+
+export function siteUrl(server: keyof typeof E2E_SERVERS, path = '/'): string {
+	return `http://127.0.0.1:${E2E_SERVERS[server].port}${path}`;
+}
