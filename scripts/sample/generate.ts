@@ -158,7 +158,14 @@ export function generate({ settings, size, end, emit }: GenerateOptions): { cata
 			if (random.chance(pWithdrawn)) {
 				const wd = cal.nextWorking(day + random.int(0, Math.max(0, dueDay - day)));
 				withdrawnAbs = closeAt(wd, receivedAbs);
-			} else if (!random.chance(settings.stuck)) {
+			} else if (random.chance(settings.stuck)) {
+				// Forgotten in the software: closed months late, or when its agency ceased and
+				// handed over its backlog; only recent ones are still open at the end day.
+				late = true;
+				const cease = agency.valid_to === null ? Infinity : daysBetween(settings.start, agency.valid_to);
+				const lateDay = cal.nextWorking(Math.min(cal.addWorking(dueDay + 1, random.int(40, 250)), Math.max(cease, dueDay + 1)));
+				resolvedAbs = closeAt(lateDay, dueAbs);
+			} else {
 				if (random.chance(1 - procedure.onTime)) {
 					late = true;
 					const lateDay = cal.addWorking(dueDay + 1, random.geometric(0.22));
