@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_IDS, RATE_IDS, addCounts, rate, type Counts } from '../../src/lib/domain/metrics';
-import { period, periodKey } from '../../src/lib/domain/periods';
+import { dayPeriods, period, periodKey } from '../../src/lib/domain/periods';
 import { queryMetrics } from '../../src/lib/engine/metrics';
 import type { NodeEngine } from '../../src/lib/engine/node';
 import {
@@ -97,6 +97,21 @@ describe('period boundaries on the basic fixture', () => {
 		expect(rows).toEqual([]);
 		const zero = addCounts([]);
 		for (const id of RATE_IDS) expect(rate(id, zero)).toBeNull();
+	});
+});
+
+describe('grouping by day', () => {
+	it('counts each day as of its own end, by hand for 14–16/2/2023', async () => {
+		const rows = await queryMetrics(engine, { periods: dayPeriods('2023-02-14', '2023-02-16') });
+		const byDay = Object.fromEntries(rows.map((r) => [r.period.slice(0, 10), pick(r.counts, { received: 0, new: 0, carried: 0, resolved: 0, early: 0, on_time: 0, in_progress: 0, not_yet_due: 0, overdue: 0 })]));
+		expect(byDay).toEqual({
+			// F15 open and overdue; F21 resolved 23:59:59, a day before its due day; F22 open, due 16/2.
+			'2023-02-14': { received: 3, new: 0, carried: 3, resolved: 1, early: 1, on_time: 0, in_progress: 2, not_yet_due: 1, overdue: 1 },
+			// F15 and F22 carry on.
+			'2023-02-15': { received: 2, new: 0, carried: 2, resolved: 0, early: 0, on_time: 0, in_progress: 2, not_yet_due: 1, overdue: 1 },
+			// F22 resolved at 00:00:01 on its due day: on time.
+			'2023-02-16': { received: 2, new: 0, carried: 2, resolved: 1, early: 0, on_time: 1, in_progress: 1, not_yet_due: 0, overdue: 1 }
+		});
 	});
 });
 

@@ -191,3 +191,10 @@ export function parsePeriodKey(key: string): Period {
 		? period({ kind: 'reporting', span, year, index, cutoffDay: Number(m[2]) })
 		: period({ kind: 'calendar', span, year, index });
 }
+
+/** One period per day from first to last: grouping by day, with the same as-of-end-of-day rules. */
+export function dayPeriods(first: IsoDay, last: IsoDay): Period[] {
+	const out: Period[] = [];
+	for (let d = first; d <= last; d = addDays(d, 1)) out.push(period({ kind: 'custom', first: d, last: d }));
+	return out;
+}
