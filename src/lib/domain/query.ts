@@ -87,10 +87,12 @@ export function stateSql(req: MetricsRequest): string {
 	const dims = req.groupBy ?? [];
 	const where = filterConditions(req.filters);
 	return `SELECT p.period, ${dims.map((d) => `${DIMENSION_SQL[d]} AS "${d}"`).join(', ')}${dims.length ? ',' : ''}
+    d.id AS dossier_id, d.agency_id, d.procedure_code, d.withdrawn_at, d.apology_issued,
     d.received_at, d.due_at, d.resolved_at, d.channel, d.fee, d.paid_online, d.digitised,
     d.result_electronic, d.rating, p.p_start, p.p_last,
     coalesce(d.resolved_at < p.p_end, false) AS is_resolved,
-    coalesce(d.withdrawn_at < p.p_end, false) AS is_withdrawn
+    coalesce(d.withdrawn_at < p.p_end, false) AS is_withdrawn,
+    CAST(p.p_last AS DATE) AS last_day
   FROM dossiers d
   JOIN periods p
     ON d.received_at < p.p_end
@@ -122,4 +124,59 @@ export function readMetricsRows(raw: readonly Record<string, unknown>[], groupBy
 		keys: Object.fromEntries(groupBy.map((d) => [d, r[d] == null ? null : String(r[d])])),
 		counts: Object.fromEntries(COUNT_IDS.map((id: CountId) => [id, Number(r[id])])) as Counts
 	}));
+}
+
+/** Where a dossier stands at the end of a period; each is one of the counts of metrics.ts. */
+export const OUTCOMES = ['overdue', 'not_yet_due', 'late', 'on_time', 'early', 'withdrawn'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface DossierListRequest {
+	period: Period;
+	filters?: Filters;
+	limit: number;
+	offset: number;
+}
+
+export interface DossierListRow {
+	id: string;
+	agency_id: string;
+	procedure_code: string;
+	received_at: string;
+	due_at: string;
+	resolved_at: string | null;
+	withdrawn_at: string | null;
+	channel: Channel;
+	apology_issued: boolean;
+	outcome: Outcome;
+	/** Calendar days from the due day to the result day, or to the last day for overdue ones; null when not late. */
+	days_late: number | null;
+	/** How many dossiers the whole list holds (for paging). */
+	total: number;
+}
+
+const COUNT_SQL = new Map<string, string>(COUNTS.map((c) => [c.id, c.sql]));
+
+/** The dossiers of a period, overdue first (most days late first), then late ones, then the rest in order of receipt. */
+export function dossierListSql(req: DossierListRequest): string {
+	const outcome = `CASE ${OUTCOMES.map((o) => `WHEN ${COUNT_SQL.get(o)} THEN '${o}'`).join(' ')} END`;
+	const ts = (c: string) => `strftime(${c}, '%Y-%m-%d %H:%M:%S')`;
+	return `WITH ${periodsValues([req.period])},
+state AS (
+  ${stateSql({ periods: [req.period], filters: req.filters })}
+),
+listed AS (
+  SELECT dossier_id AS id, agency_id, procedure_code, received_at, due_at, resolved_at, withdrawn_at,
+    channel, apology_issued, ${outcome} AS outcome
+  FROM state
+)
+SELECT id, agency_id, procedure_code, ${ts('received_at')} AS received_at, ${ts('due_at')} AS due_at,
+  ${ts('resolved_at')} AS resolved_at, ${ts('withdrawn_at')} AS withdrawn_at, channel, apology_issued, outcome,
+  CASE outcome
+    WHEN 'overdue' THEN CAST(date_diff('day', CAST(due_at AS DATE), DATE '${req.period.last}') AS DOUBLE)
+    WHEN 'late' THEN CAST(date_diff('day', CAST(due_at AS DATE), CAST(resolved_at AS DATE)) AS DOUBLE)
+  END AS days_late,
+  CAST(count(*) OVER () AS DOUBLE) AS total
+FROM listed
+ORDER BY outcome = 'overdue' DESC, outcome = 'late' DESC, days_late DESC NULLS LAST, received_at, id
+LIMIT ${Math.max(0, Math.floor(req.limit))} OFFSET ${Math.max(0, Math.floor(req.offset))}`;
 }
