@@ -88,9 +88,9 @@ export async function generateSample(opts: { size: number; end: string; out: str
 		agency_successors: join(out, 'agency_successors.csv'),
 		procedures: join(out, 'procedures.csv')
 	};
-	writeFileSync(catalogueFiles.agencies, toCsv(['id', 'name', 'short_name', 'level', 'parent_id', 'valid_from', 'valid_to'], catalogue.agencies as never));
-	writeFileSync(catalogueFiles.agency_successors, toCsv(['agency_id', 'successor_id'], catalogue.successors as never));
-	writeFileSync(catalogueFiles.procedures, toCsv(['code', 'name', 'field', 'level', 'online_service'], catalogue.procedures as never));
+	writeFileSync(catalogueFiles.agencies, toCsv(['id', 'name', 'short_name', 'level', 'parent_id', 'valid_from', 'valid_to'], catalogue.agencies));
+	writeFileSync(catalogueFiles.agency_successors, toCsv(['agency_id', 'successor_id'], catalogue.successors));
+	writeFileSync(catalogueFiles.procedures, toCsv(['code', 'name', 'field', 'level', 'online_service'], catalogue.procedures));
 	await writeDatabase(
 		{ ...catalogueFiles, dossiers: csv },
 		{ province: PROVINCE.name, data_as_of: opts.end, cutoff_day: String(DEFAULT_CUTOFF_DAY), source: 'sample' },

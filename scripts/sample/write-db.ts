@@ -56,8 +56,8 @@ export async function writeDatabase(
 }
 
 /** Writes rows as a CSV file with a header (values must not need quoting beyond what this does). */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-	const cell = (v: unknown) => {
+export function toCsv<T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
+	const cell = (v: unknown): string => {
 		if (v === null || v === undefined) return '';
 		const s = String(v);
 		return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
