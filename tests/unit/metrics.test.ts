@@ -68,7 +68,8 @@ describe('quarter I 2023 on the basic fixture', () => {
 		['agencies P1 and D1', { agencies: ['P1', 'D1'] }, { received: 13, resolved: 9, in_progress: 4, withdrawn: 0 }],
 		['level district', { levels: ['district'] as const }, { received: 6, resolved: 3, in_progress: 3, withdrawn: 0 }],
 		['a procedure', { procedures: ['1.000001'] }, { received: 7, resolved: 6, in_progress: 1, withdrawn: 0 }],
-		['a filter that matches nothing', { agencies: ['NONE'] }, null]
+		['a filter that matches nothing', { agencies: ['NONE'] }, null],
+		['an empty list (a drill step outside the chosen filter)', { levels: [] }, null]
 	])('filter: %s', async (_, filters, expected) => {
 		const rows = await queryMetrics(engine, { periods: [Q1], filters });
 		if (expected === null) expect(rows).toEqual([]);

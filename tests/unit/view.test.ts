@@ -1,28 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, drillDown, drillUp, nextStep, parseView, serializeView, viewFilters, type ViewState } from '../../src/lib/state/view';
+import { DEFAULT_VIEW, NO_FILTERS, drillDown, drillTo, drillUp, nextStep, parseView, serializeView, showDossiers, viewFilters, type ViewState } from '../../src/lib/state/view';
 
 const deep: ViewState = {
 	period: 'r15-quarter-2023-1',
 	drill: { level: 'commune', agency: 'C1', field: 'Hộ tịch', procedure: '3.000001' },
 	dossiers: true,
-	filters: { levels: [], channels: ['online_full', 'online_partial'] },
+	page: 3,
+	sort: { metric: 'overdue', descending: true },
+	filters: { ...NO_FILTERS, channels: ['online_full', 'online_partial'] },
 	lang: 'en'
 };
 
 describe('the view in the URL', () => {
 	it.each([
 		['the default view', DEFAULT_VIEW, ''],
-		['a deep drill with filters, in English', deep, 'period=r15-quarter-2023-1&level=commune&agency=C1&field=H%E1%BB%99+t%E1%BB%8Bch&procedure=3.000001&view=dossiers&channels=online_full%2Conline_partial&lang=en'],
-		['levels chosen in the filter bar', { ...DEFAULT_VIEW, filters: { levels: ['province', 'commune'], channels: [] } }, 'levels=province%2Ccommune']
+		[
+			'a deep drill with filters, a sort and a page, in English',
+			deep,
+			'period=r15-quarter-2023-1&level=commune&agency=C1&field=H%E1%BB%99+t%E1%BB%8Bch&procedure=3.000001&view=dossiers&page=3&sort=-overdue&channels=online_full%2Conline_partial&lang=en'
+		],
+		['levels chosen in the filter bar', { ...DEFAULT_VIEW, filters: { ...NO_FILTERS, levels: ['province', 'commune'] } }, 'levels=province%2Ccommune'],
+		[
+			'fields with a comma in their name, and two agencies',
+			{ ...DEFAULT_VIEW, sort: { metric: 'online_share', descending: false }, filters: { ...NO_FILTERS, agencies: ['P1', 'D1'], fields: ['Xuất bản, In và Phát hành'] } },
+			'sort=online_share&agencies=P1&agencies=D1&fields=Xu%E1%BA%A5t+b%E1%BA%A3n%2C+In+v%C3%A0+Ph%C3%A1t+h%C3%A0nh'
+		]
 	] as [string, ViewState, string][])('%s round-trips', (_, view, query) => {
 		expect(serializeView(view).toString()).toBe(query);
 		expect(parseView(new URLSearchParams(query))).toEqual(view);
 	});
 
 	it('ignores what it does not know and a drill step without the one before it', () => {
-		const v = parseView(new URLSearchParams('level=planet&agency=C1&channels=fax,online_full&lang=fr&view=dossiers'));
-		expect(v).toEqual({ ...DEFAULT_VIEW, filters: { levels: [], channels: ['online_full'] } });
+		const v = parseView(new URLSearchParams('level=planet&agency=C1&channels=fax,online_full&lang=fr&sort=-shoe_size&page=x'));
+		expect(v).toEqual({ ...DEFAULT_VIEW, filters: { ...NO_FILTERS, channels: ['online_full'] } });
 		expect(parseView(new URLSearchParams('agency=C1')).drill).toEqual({});
+		// A page number means something only in the dossier list.
+		expect(parseView(new URLSearchParams('page=4')).page).toBe(1);
 	});
 });
 
@@ -36,15 +49,24 @@ describe('drilling', () => {
 		}
 		expect(v.drill).toEqual({ level: 'commune', agency: 'C1', field: 'Hộ tịch', procedure: '3.000001' });
 		expect(nextStep(v)).toBeNull();
-		v = drillDown(v, 'ignored');
+		v = { ...drillDown(v, 'ignored'), page: 2 };
 		expect(v.dossiers).toBe(true);
-		expect(drillUp(v, 'agency')).toMatchObject({ drill: { level: 'commune', agency: 'C1' }, dossiers: false });
+		expect(drillUp(v, 'agency')).toMatchObject({ drill: { level: 'commune', agency: 'C1' }, dossiers: false, page: 1 });
 		expect(drillUp(v, null).drill).toEqual({});
 	});
 
-	it('combines the drill path with the filter bar; the drilled level wins over the chosen levels', () => {
-		const v: ViewState = { ...DEFAULT_VIEW, drill: { level: 'district', agency: 'D1' }, filters: { levels: ['province'], channels: ['postal'] } };
-		expect(viewFilters(v)).toEqual({ levels: ['district'], agencies: ['D1'], fields: [], procedures: [], channels: ['postal'] });
-		expect(viewFilters({ ...v, drill: {} }).levels).toEqual(['province']);
+	it('drills straight to an agency with its level, and lists the dossiers from anywhere', () => {
+		const v = drillTo(DEFAULT_VIEW, { level: 'district', agency: 'D1' });
+		expect(serializeView(v).toString()).toBe('level=district&agency=D1');
+		expect(serializeView(showDossiers(DEFAULT_VIEW)).toString()).toBe('view=dossiers');
+	});
+
+	it('intersects the drill path with the filter bar', () => {
+		const v: ViewState = { ...DEFAULT_VIEW, drill: { level: 'district', agency: 'D1' }, filters: { ...NO_FILTERS, levels: ['district', 'province'], channels: ['postal'] } };
+		expect(viewFilters(v)).toEqual({ levels: ['district'], agencies: ['D1'], fields: undefined, procedures: undefined, channels: ['postal'] });
+		expect(viewFilters({ ...v, drill: {} }).levels).toEqual(['district', 'province']);
+		// Drilled into a level the filter bar leaves out: nothing matches.
+		expect(viewFilters({ ...v, filters: { ...v.filters, levels: ['commune'] } }).levels).toEqual([]);
+		expect(viewFilters(DEFAULT_VIEW)).toEqual({ levels: undefined, agencies: undefined, fields: undefined, procedures: undefined, channels: undefined });
 	});
 });

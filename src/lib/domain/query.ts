@@ -23,6 +23,7 @@ const DIMENSION_SQL: Record<Dimension, string> = {
 	channel: 'd.channel'
 };
 
+/** Each list narrows to its keys; a missing list selects everything, an empty list nothing. */
 export interface Filters {
 	levels?: readonly Level[];
 	agencies?: readonly string[];
@@ -50,11 +51,12 @@ export function sqlString(value: string): string {
 }
 
 function inList(column: string, values: readonly string[] | undefined): string | null {
-	if (!values || values.length === 0) return null;
+	if (!values) return null;
+	if (values.length === 0) return 'FALSE';
 	return `${column} IN (${values.map(sqlString).join(', ')})`;
 }
 
-/** The WHERE conditions of a set of filters (an empty list selects everything). */
+/** The WHERE conditions of a set of filters. */
 export function filterConditions(filters: Filters = {}): string[] {
 	return [
 		inList(DIMENSION_SQL.level, filters.levels),

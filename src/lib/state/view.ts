@@ -5,6 +5,7 @@
  * The drill path goes province → level → agency → field → procedure → the dossiers; each
  * step is also a filter, and combines with the filters chosen in the filter bar.
  */
+import { metric, type MetricId } from '../domain/metrics';
 import type { Filters } from '../domain/query';
 import { CHANNELS, LEVELS, type Channel, type Level } from '../domain/types';
 import type { Locale } from '../format/format';
@@ -12,26 +13,64 @@ import type { Locale } from '../format/format';
 export const DRILL_STEPS = ['level', 'agency', 'field', 'procedure'] as const;
 export type DrillStep = (typeof DRILL_STEPS)[number];
 
+export interface SortOrder {
+	metric: MetricId;
+	descending: boolean;
+}
+
+export interface ViewFilters {
+	levels: Level[];
+	channels: Channel[];
+	agencies: string[];
+	fields: string[];
+	procedures: string[];
+}
+
 export interface ViewState {
 	/** periodKey() of the chosen period; null means the latest complete reporting quarter. */
 	period: string | null;
 	/** Where the user has drilled to, in order: each step narrows the one before. */
 	drill: Partial<Record<DrillStep, string>>;
-	/** Showing the dossiers themselves at the end of the drill path. */
+	/** Showing the dossiers themselves instead of the charts. */
 	dossiers: boolean;
+	/** The page of the dossier list, from 1. */
+	page: number;
+	/** The order of the ranking table; null is its default (DEFAULT_SORT). */
+	sort: SortOrder | null;
 	/** Filter-bar choices, combined with the drill path. */
-	filters: { levels: Level[]; channels: Channel[] };
+	filters: ViewFilters;
 	lang: Locale;
 }
 
-export const DEFAULT_VIEW: ViewState = { period: null, drill: {}, dossiers: false, filters: { levels: [], channels: [] }, lang: 'vi' };
+/** The ranking starts with the worst on-time rate: the analyst's first question is where dossiers are late. */
+export const DEFAULT_SORT: SortOrder = { metric: 'on_time_rate', descending: false };
+
+export const NO_FILTERS: ViewFilters = { levels: [], channels: [], agencies: [], fields: [], procedures: [] };
+
+export const DEFAULT_VIEW: ViewState = { period: null, drill: {}, dossiers: false, page: 1, sort: null, filters: NO_FILTERS, lang: 'vi' };
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
 	if (!value) return [];
 	return value.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
 }
 
-/** Reads a view from URL search parameters; anything unknown or malformed is ignored. */
+function parseSort(value: string | null): SortOrder | null {
+	if (!value) return null;
+	const descending = value.startsWith('-');
+	const id = (descending ? value.slice(1) : value) as MetricId;
+	try {
+		metric(id);
+	} catch {
+		return null;
+	}
+	return { metric: id, descending };
+}
+
+/**
+ * Reads a view from URL search parameters; anything unknown or malformed is ignored.
+ * Levels and channels are comma lists (their values have no commas); agencies, fields and
+ * procedures repeat their parameter, since a field's name may hold a comma.
+ */
 export function parseView(params: URLSearchParams): ViewState {
 	const drill: ViewState['drill'] = {};
 	// A step counts only when every step before it is there too.
@@ -40,11 +79,21 @@ export function parseView(params: URLSearchParams): ViewState {
 		if (!v || (step === 'level' && !(LEVELS as readonly string[]).includes(v))) break;
 		drill[step] = v;
 	}
+	const dossiers = params.get('view') === 'dossiers';
+	const page = Number(params.get('page'));
 	return {
 		period: params.get('period'),
 		drill,
-		dossiers: params.get('view') === 'dossiers' && drill.agency !== undefined,
-		filters: { levels: list(params.get('levels'), LEVELS), channels: list(params.get('channels'), CHANNELS) },
+		dossiers,
+		page: dossiers && Number.isInteger(page) && page > 1 ? page : 1,
+		sort: parseSort(params.get('sort')),
+		filters: {
+			levels: list(params.get('levels'), LEVELS),
+			channels: list(params.get('channels'), CHANNELS),
+			agencies: params.getAll('agencies').filter(Boolean),
+			fields: params.getAll('fields').filter(Boolean),
+			procedures: params.getAll('procedures').filter(Boolean)
+		},
 		lang: params.get('lang') === 'en' ? 'en' : 'vi'
 	};
 }
@@ -59,8 +108,14 @@ export function serializeView(view: ViewState): URLSearchParams {
 		p.set(step, v);
 	}
 	if (view.dossiers) p.set('view', 'dossiers');
-	if (view.filters.levels.length) p.set('levels', view.filters.levels.join(','));
-	if (view.filters.channels.length) p.set('channels', view.filters.channels.join(','));
+	if (view.dossiers && view.page > 1) p.set('page', String(view.page));
+	if (view.sort) p.set('sort', `${view.sort.descending ? '-' : ''}${view.sort.metric}`);
+	const f = view.filters;
+	if (f.levels.length) p.set('levels', f.levels.join(','));
+	if (f.channels.length) p.set('channels', f.channels.join(','));
+	for (const a of f.agencies) p.append('agencies', a);
+	for (const a of f.fields) p.append('fields', a);
+	for (const a of f.procedures) p.append('procedures', a);
 	if (view.lang !== 'vi') p.set('lang', view.lang);
 	return p;
 }
@@ -73,8 +128,18 @@ export function nextStep(view: ViewState): DrillStep | null {
 /** Drills one step down: the clicked key becomes the next step of the path. */
 export function drillDown(view: ViewState, key: string): ViewState {
 	const step = nextStep(view);
-	if (step === null) return { ...view, dossiers: true };
-	return { ...view, drill: { ...view.drill, [step]: key }, dossiers: false };
+	if (step === null) return showDossiers(view);
+	return { ...view, drill: { ...view.drill, [step]: key }, dossiers: false, page: 1 };
+}
+
+/** Drills straight to a path (an agency clicked in the province's ranking also fixes its level). */
+export function drillTo(view: ViewState, drill: ViewState['drill']): ViewState {
+	return { ...view, drill: { ...drill }, dossiers: false, page: 1 };
+}
+
+/** The dossiers behind the current view, from the first page. */
+export function showDossiers(view: ViewState): ViewState {
+	return { ...view, dossiers: true, page: 1 };
 }
 
 /** Goes back up to a step of the path (null: the whole province), dropping what is below it. */
@@ -82,17 +147,27 @@ export function drillUp(view: ViewState, to: DrillStep | null): ViewState {
 	const keep = to === null ? 0 : DRILL_STEPS.indexOf(to) + 1;
 	const drill: ViewState['drill'] = {};
 	for (const step of DRILL_STEPS.slice(0, keep)) if (view.drill[step] !== undefined) drill[step] = view.drill[step];
-	return { ...view, drill, dossiers: false };
+	return { ...view, drill, dossiers: false, page: 1 };
+}
+
+/**
+ * A drill step and a filter on the same dimension both hold: the engine gets their
+ * intersection, which is empty (nothing matches) when the drilled key is not among the
+ * chosen ones. Undefined means no condition.
+ */
+function both<T extends string>(drilled: string | undefined, chosen: readonly T[]): string[] | undefined {
+	if (drilled === undefined) return chosen.length ? [...chosen] : undefined;
+	return chosen.length === 0 || (chosen as readonly string[]).includes(drilled) ? [drilled] : [];
 }
 
 /** The filters of the metric engine for a view: the drill path and the filter bar together. */
 export function viewFilters(view: ViewState): Filters {
-	const levels = view.drill.level ? [view.drill.level as Level] : view.filters.levels;
+	const f = view.filters;
 	return {
-		levels,
-		agencies: view.drill.agency ? [view.drill.agency] : [],
-		fields: view.drill.field ? [view.drill.field] : [],
-		procedures: view.drill.procedure ? [view.drill.procedure] : [],
-		channels: view.filters.channels
+		levels: both(view.drill.level, f.levels) as Level[] | undefined,
+		agencies: both(view.drill.agency, f.agencies),
+		fields: both(view.drill.field, f.fields),
+		procedures: both(view.drill.procedure, f.procedures),
+		channels: f.channels.length ? [...f.channels] : undefined
 	};
 }
