@@ -14,6 +14,8 @@ export interface SourceManifest {
 export interface DatasetInfo {
 	province: string;
 	dataAsOf: string;
+	/** The day the earliest dossier was received. */
+	dataFrom: string;
 	cutoffDay: number;
 	dossiers: number;
 }
@@ -32,6 +34,8 @@ export async function fetchManifest(base: string): Promise<SourceManifest> {
 export async function datasetInfo(engine: Engine): Promise<DatasetInfo> {
 	const rows = await engine.query<{ key: string; value: string }>('SELECT key, value FROM dataset');
 	const kv = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-	const [{ n }] = await engine.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM dossiers');
-	return { province: kv.province ?? '', dataAsOf: kv.data_as_of, cutoffDay: Number(kv.cutoff_day ?? 15), dossiers: n };
+	const [{ n, first }] = await engine.query<{ n: number; first: string | null }>(
+		"SELECT count(*)::DOUBLE AS n, strftime(min(received_at), '%Y-%m-%d') AS first FROM dossiers"
+	);
+	return { province: kv.province ?? '', dataAsOf: kv.data_as_of, dataFrom: first ?? kv.data_as_of, cutoffDay: Number(kv.cutoff_day ?? 15), dossiers: n };
 }

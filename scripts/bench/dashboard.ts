@@ -1,0 +1,126 @@
+/**
+ * Benchmark, not a test: how long the dashboard takes to redraw after a filter change or a
+ * drill click, on the sample province at 1 million dossiers (`SIZE=` to change), in headless
+ * Debian Chromium on this machine. `npm run bench:dashboard`.
+ *
+ * Each interaction is timed inside the page, from the click (or the select's change) to the
+ * frame after every chart of the new view is drawn: the address has changed and the page
+ * marks the new view as on screen (main[data-view] and data-ready). The script visits new
+ * views first (nothing cached), then goes back over them (the query cache answers).
+ * Writes bench/dashboard.json and prints a summary.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { generateSample } from '../generate';
+import { serve } from '../serve.mjs';
+
+const SIZE = Number(process.env.SIZE ?? 1_000_000);
+const END = '2026-11-20';
+const PORT = 4420;
+const data = `data/bench/${SIZE}`;
+
+type Step = { name: string; kind: 'drill' | 'filter' | 'back'; action: string };
+
+/** In-page actions: a click on an element (SVG too), or a new value for a select. */
+const click = (selector: string) => `document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))`;
+const choose = (name: string, value: string) =>
+	`{ const s = document.querySelector('select[name=${name}]'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true })); }`;
+const firstRow = '[data-testid="ranking"] tbody tr:first-child th a';
+const crumb = (i: number) => `[data-testid="breadcrumb"] li:nth-child(${i}) a`;
+
+const SCRIPT: Step[] = [
+	{ name: 'level: communes (bar of the levels chart)', kind: 'drill', action: click('[data-chart="compare"] rect.hit[data-key="commune"]') },
+	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'field: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'procedure: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'dossier list', kind: 'drill', action: click('a.dossiers-link') },
+	{ name: 'breadcrumb: back to the agency', kind: 'drill', action: click(crumb(3)) },
+	{ name: 'breadcrumb: back to the province', kind: 'drill', action: click(crumb(1)) },
+	{ name: 'filter: channel online (full)', kind: 'filter', action: choose('channel', 'online_full') },
+	{ name: 'filter: level province', kind: 'filter', action: choose('level', 'province') },
+	{ name: 'filter: channel in person', kind: 'filter', action: choose('channel', 'in_person') },
+	{ name: 'filter: clear', kind: 'filter', action: click('button.clear') },
+	{ name: 'period: reporting month', kind: 'filter', action: choose('span', 'month') },
+	{ name: 'period: reporting year', kind: 'filter', action: choose('span', 'year') },
+	{ name: 'period: calendar year', kind: 'filter', action: choose('kind', 'calendar') },
+	{ name: 'period: calendar quarter', kind: 'filter', action: choose('span', 'quarter') },
+	{ name: 'period: a month of the trend', kind: 'filter', action: click('[data-chart="trend-volume"] rect.hit:last-of-type') },
+	{ name: 'sort: by received', kind: 'filter', action: click('a[data-sort="received"]') },
+	{ name: 'level: province (bar)', kind: 'drill', action: click('[data-chart="compare"] rect.hit[data-key="province"]') },
+	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) }
+];
+
+/**
+ * Runs an action in the page and resolves with the milliseconds until the new view is drawn.
+ * The page code is a string: the TypeScript loader would otherwise wrap its functions in a
+ * helper that does not exist in the page.
+ */
+async function timed(page: Page, action: string): Promise<number> {
+	return page.evaluate(`(async () => {
+		const main = document.querySelector('main');
+		const before = location.search;
+		const drawn = () => location.search !== before && main.dataset.ready === 'true' && main.dataset.view === location.search.slice(1);
+		const t0 = performance.now();
+		${action};
+		await new Promise((resolve) => {
+			const observer = new MutationObserver(() => drawn() && (observer.disconnect(), resolve()));
+			observer.observe(main, { attributes: true });
+			// The address may change after the attributes (a cached view is ready at once).
+			const poll = () => (drawn() ? (observer.disconnect(), resolve()) : requestAnimationFrame(poll));
+			requestAnimationFrame(poll);
+		});
+		// The frame that shows it.
+		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+		return performance.now() - t0;
+	})()`);
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+mkdirSync(data, { recursive: true });
+await generateSample({ size: SIZE, end: END, out: data });
+if (!existsSync('build/index.html')) execFileSync('node', ['scripts/build.mjs', '--no-data'], { stdio: 'inherit' });
+const server = await serve({ root: 'build', data, port: PORT });
+const browser = await chromium.launch({
+	executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+	args: ['--headless', '--no-sandbox', '--disable-gpu']
+});
+try {
+	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+	const t0 = Date.now();
+	await page.goto(`http://127.0.0.1:${PORT}/`);
+	await page.locator('figure.chart svg').first().waitFor({ timeout: 120_000 });
+	const firstChart = Date.now() - t0;
+
+	const cold: { name: string; kind: string; ms: number }[] = [];
+	for (const step of SCRIPT) cold.push({ name: step.name, kind: step.kind, ms: await timed(page, step.action) });
+	// Back over the same views: the query cache answers.
+	const warm: number[] = [];
+	for (let i = 0; i < SCRIPT.length - 1; i++) {
+		warm.push(await timed(page, 'history.back()'));
+	}
+	const ms = cold.map((c) => c.ms);
+	const result = {
+		size: SIZE,
+		machine: `${(await import('node:os')).cpus().length} cores`,
+		firstChartMs: firstChart,
+		cold: { median: median(ms), p95: p95(ms), steps: cold },
+		drill: median(cold.filter((c) => c.kind === 'drill').map((c) => c.ms)),
+		filter: median(cold.filter((c) => c.kind === 'filter').map((c) => c.ms)),
+		backCached: { median: median(warm), p95: p95(warm) }
+	};
+	mkdirSync('bench', { recursive: true });
+	writeFileSync('bench/dashboard.json', JSON.stringify(result, null, 2));
+	console.log(`\n${SIZE.toLocaleString('en')} dossiers · first chart ${firstChart} ms after navigation`);
+	for (const c of cold) console.log(`  ${c.ms.toFixed(0).padStart(6)} ms  ${c.name}`);
+	console.log(`new views: median ${result.cold.median.toFixed(0)} ms, p95 ${result.cold.p95.toFixed(0)} ms (drill ${result.drill.toFixed(0)}, filter ${result.filter.toFixed(0)})`);
+	console.log(`back over cached views: median ${result.backCached.median.toFixed(0)} ms, p95 ${result.backCached.p95.toFixed(0)} ms`);
+} finally {
+	await browser.close();
+	server.close();
+}

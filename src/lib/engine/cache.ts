@@ -1,0 +1,47 @@
+/**
+ * A bounded cache in front of an engine, keyed by the SQL text: going back to a view, or a
+ * chart asking for what another already asked, costs nothing; a query already running is
+ * shared, not run twice. The least recently used results are dropped beyond `capacity`.
+ *
+ * Callers share the cached rows: they must not change them.
+ */
+import type { Engine, Row } from './types';
+
+export class CachedEngine implements Engine {
+	private readonly entries = new Map<string, Promise<Row[]>>();
+
+	constructor(
+		private readonly inner: Engine,
+		private readonly capacity = 200
+	) {}
+
+	query<T extends Row = Row>(sql: string): Promise<T[]> {
+		const hit = this.entries.get(sql);
+		if (hit) {
+			// Map keeps insertion order: re-inserting marks the entry as the most recently used.
+			this.entries.delete(sql);
+			this.entries.set(sql, hit);
+			return hit as Promise<T[]>;
+		}
+		const result = this.inner.query(sql);
+		// A failed query is not remembered: the next ask tries again.
+		result.catch(() => this.entries.get(sql) === result && this.entries.delete(sql));
+		this.entries.set(sql, result);
+		while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+		return result as Promise<T[]>;
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+
+	/** Forgets every result (the data changed). */
+	clear(): void {
+		this.entries.clear();
+	}
+
+	close(): Promise<void> {
+		this.entries.clear();
+		return this.inner.close();
+	}
+}

@@ -1,0 +1,39 @@
+/** The names behind the keys of the data: agencies, procedures and fields, read once per dataset. */
+import type { Level } from '../domain/types';
+import type { Engine } from './types';
+
+export interface AgencyEntry {
+	id: string;
+	name: string;
+	shortName: string;
+	level: Level;
+}
+
+export interface ProcedureEntry {
+	code: string;
+	name: string;
+	field: string;
+	level: Level;
+}
+
+export interface Catalog {
+	agencies: Map<string, AgencyEntry>;
+	procedures: Map<string, ProcedureEntry>;
+	/** Every field, in Vietnamese alphabetical order. */
+	fields: string[];
+}
+
+export async function loadCatalog(engine: Engine): Promise<Catalog> {
+	const agencies = await engine.query<{ id: string; name: string; short_name: string; level: Level }>(
+		'SELECT id, name, short_name, level FROM agencies ORDER BY id'
+	);
+	const procedures = await engine.query<{ code: string; name: string; field: string; level: Level }>(
+		'SELECT code, name, field, level FROM procedures ORDER BY code'
+	);
+	const collator = new Intl.Collator('vi');
+	return {
+		agencies: new Map(agencies.map((a) => [a.id, { id: a.id, name: a.name, shortName: a.short_name, level: a.level }])),
+		procedures: new Map(procedures.map((p) => [p.code, { code: p.code, name: p.name, field: p.field, level: p.level }])),
+		fields: [...new Set(procedures.map((p) => p.field))].sort(collator.compare)
+	};
+}

@@ -1,0 +1,114 @@
+/**
+ * The figures of the analyst dashboard for one view (state/view.ts): the tiles with their
+ * two reference periods, the monthly trend, the levels or the drill path compared, and the
+ * ranking one step below the current one. Every figure comes from the metric engine.
+ *
+ * The tiles, the levels and the trend share one query (fifteen periods grouped by level);
+ * the ranking is a second; each step of the drill path above the current one is a small
+ * query that the cache (engine/cache.ts) has usually kept from the way down.
+ */
+import { addCounts, type Counts } from '../domain/metrics';
+import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
+import type { Dimension, MetricsRow } from '../domain/query';
+import { LEVELS, type Level } from '../domain/types';
+import { queryDossiers, queryMetrics } from '../engine/metrics';
+import type { Engine } from '../engine/types';
+import { DRILL_STEPS, nextStep, viewFilters, type DrillStep, type ViewState } from '../state/view';
+
+export interface PeriodFigures {
+	period: Period;
+	total: Counts;
+	byLevel: { level: Level; counts: Counts }[];
+}
+
+export interface Dashboard {
+	current: PeriodFigures;
+	previous: PeriodFigures;
+	lastYear: PeriodFigures;
+	/** Twelve months up to the one holding the period's last day, oldest first. */
+	trend: PeriodFigures[];
+	/** The path from the province down to the current step, each with its figures. */
+	path: { step: DrillStep | null; key: string | null; counts: Counts }[];
+	ranking: { dimension: Dimension; rows: { key: string | null; counts: Counts }[] };
+}
+
+/** The period a view shows: the one in the URL, or the latest complete reporting quarter. */
+export function viewPeriod(view: ViewState, dataAsOf: string, cutoffDay: number): Period {
+	if (view.period) {
+		try {
+			return parsePeriodKey(view.period);
+		} catch {
+			// A malformed period in a hand-edited address falls back to the default.
+		}
+	}
+	return latestCompletePeriod(dataAsOf, 'reporting', 'quarter', cutoffDay);
+}
+
+/** The twelve months of the trend: reporting months for a reporting period, calendar months otherwise. */
+export function trendMonths(p: Period, cutoffDay: number): Period[] {
+	const s = p.spec;
+	const months = [s.kind === 'reporting' ? periodContaining(p.last, 'reporting', 'month', s.cutoffDay) : periodContaining(p.last, 'calendar', 'month', cutoffDay)];
+	while (months.length < 12) months.unshift(previousPeriod(months[0]));
+	return months;
+}
+
+/** What the ranking lists: one step below the current one (agencies at the province's top, whose levels the comparison shows). */
+export function rankingDimension(view: ViewState): Dimension {
+	const step = nextStep(view);
+	if (step === null) return 'channel';
+	return step === 'level' ? 'agency' : step;
+}
+
+function figures(rows: readonly MetricsRow[], p: Period): PeriodFigures {
+	const mine = rows.filter((r) => r.period === periodKey(p));
+	return {
+		period: p,
+		total: addCounts(mine.map((r) => r.counts)),
+		byLevel: LEVELS.flatMap((level) => {
+			const row = mine.find((r) => r.keys.level === level);
+			return row ? [{ level, counts: row.counts }] : [];
+		})
+	};
+}
+
+export async function dashboardData(engine: Engine, view: ViewState, dataAsOf: string, cutoffDay: number): Promise<Dashboard> {
+	const p = viewPeriod(view, dataAsOf, cutoffDay);
+	const previous = previousPeriod(p);
+	const lastYear = samePeriodLastYear(p);
+	const months = trendMonths(p, cutoffDay);
+	const periods = [...new Map([p, previous, lastYear, ...months].map((x) => [periodKey(x), x])).values()];
+	const filters = viewFilters(view);
+	const dimension = rankingDimension(view);
+	const steps = DRILL_STEPS.filter((s) => view.drill[s] !== undefined);
+	const [byLevel, ranking, ...above] = await Promise.all([
+		queryMetrics(engine, { periods, groupBy: ['level'], filters }),
+		queryMetrics(engine, { periods: [p], groupBy: [dimension], filters }),
+		// The figures of each step above the current one: the province, then each drilled step but the last.
+		...steps.map((_, i) => queryMetrics(engine, { periods: [p], filters: viewFilters({ ...view, drill: Object.fromEntries(steps.slice(0, i).map((s) => [s, view.drill[s]])) }) }))
+	]);
+	const current = figures(byLevel, p);
+	const sum = (rows: MetricsRow[]) => addCounts(rows.map((r) => r.counts));
+	return {
+		current,
+		previous: figures(byLevel, previous),
+		lastYear: figures(byLevel, lastYear),
+		trend: months.map((m) => figures(byLevel, m)),
+		path: [
+			...above.map((rows, i) => ({ step: i === 0 ? null : steps[i - 1], key: i === 0 ? null : view.drill[steps[i - 1]]!, counts: sum(rows) })),
+			...(steps.length ? [{ step: steps.at(-1)!, key: view.drill[steps.at(-1)!]!, counts: current.total }] : [])
+		],
+		ranking: { dimension, rows: ranking.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })) }
+	};
+}
+
+export const DOSSIER_PAGE_SIZE = 50;
+
+/** One page of the dossiers behind a view, overdue first. */
+export function dossierPage(engine: Engine, view: ViewState, dataAsOf: string, cutoffDay: number) {
+	return queryDossiers(engine, {
+		period: viewPeriod(view, dataAsOf, cutoffDay),
+		filters: viewFilters(view),
+		limit: DOSSIER_PAGE_SIZE,
+		offset: (view.page - 1) * DOSSIER_PAGE_SIZE
+	});
+}

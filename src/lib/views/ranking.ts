@@ -1,0 +1,56 @@
+/**
+ * The order of the ranking table. A rate of 3 dossiers is not a rate to rank by: when the
+ * table is sorted by a rate, rows with fewer than MIN_DOSSIERS_TO_RANK dossiers behind it go
+ * after the others (and are marked on screen), so 100% of 3 is never taken for a leader.
+ */
+import { metric, rate, type Counts, type MetricId, type RateId, type RateMetric } from '../domain/metrics';
+import type { SortOrder } from '../state/view';
+
+export const RANKING_METRICS = ['received', 'resolved', 'on_time_rate', 'online_share', 'satisfaction_rate', 'overdue'] as const satisfies readonly MetricId[];
+export const MIN_DOSSIERS_TO_RANK = 10;
+
+/** How many dossiers a rate is computed from (its denominator). */
+export function rateBase(id: RateId, counts: Counts): number {
+	return (metric(id) as RateMetric).denominator.reduce((s, c) => s + counts[c], 0);
+}
+
+export function metricValue(id: MetricId, counts: Counts): number | null {
+	return metric(id).kind === 'rate' ? rate(id as RateId, counts) : counts[id as keyof Counts];
+}
+
+/** Too few dossiers behind the row's value of this metric to rank it. */
+export function tooFew(id: MetricId, counts: Counts): boolean {
+	return metric(id).kind === 'rate' && rateBase(id as RateId, counts) < MIN_DOSSIERS_TO_RANK;
+}
+
+/** The direction a column sorts in when first clicked: the worst first for rates, the most first for counts. */
+export function firstDirection(id: MetricId): SortOrder {
+	return { metric: id, descending: metric(id).kind !== 'rate' };
+}
+
+/** A row of the ranking table. */
+export interface RankingRow {
+	key: string | null;
+	label: string;
+	/** The full name, when the label is a short one. */
+	fullName?: string;
+	/** Where a click on the name goes; null when the row cannot be drilled. */
+	href: string | null;
+	counts: Counts;
+}
+
+const collator = new Intl.Collator('vi');
+
+export function sortRows<T extends { label: string; counts: Counts }>(rows: readonly T[], sort: SortOrder): T[] {
+	const id = sort.metric;
+	return [...rows].sort((a, b) => {
+		const fa = tooFew(id, a.counts);
+		const fb = tooFew(id, b.counts);
+		if (fa !== fb) return fa ? 1 : -1;
+		const va = metricValue(id, a.counts);
+		const vb = metricValue(id, b.counts);
+		if (va === null || vb === null) return va === vb ? collator.compare(a.label, b.label) : va === null ? 1 : -1;
+		if (va !== vb) return sort.descending ? vb - va : va - vb;
+		return collator.compare(a.label, b.label);
+	});
+}

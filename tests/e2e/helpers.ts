@@ -1,0 +1,36 @@
+/** Waiting for the dashboard, and saving what it shows. */
+import { expect, type Download, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { parseView, serializeView } from '../../src/lib/state/view';
+
+/** Waits until the figures on screen are those of the view in the address. */
+export async function settled(page: Page) {
+	await expect
+		.poll(
+			async () => {
+				const want = serializeView(parseView(new URL(page.url()).searchParams)).toString();
+				const main = page.locator('main');
+				return (await main.getAttribute('data-ready')) === 'true' && (await main.getAttribute('data-view')) === want;
+			},
+			{ timeout: 45_000 }
+		)
+		.toBe(true);
+}
+
+export async function shot(page: Page, name: string) {
+	await page.screenshot({ path: `tests/.out/screenshots/${name}.png`, fullPage: true });
+}
+
+export function tile(page: Page, id: string) {
+	return page.locator(`.tiles [data-metric="${id}"] .value`);
+}
+
+/** Clicks something that downloads a file, and returns the file's bytes. */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+	const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), click()]);
+	return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+export function search(page: Page): URLSearchParams {
+	return new URL(page.url()).searchParams;
+}
