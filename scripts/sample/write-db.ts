@@ -5,6 +5,8 @@
  * both get the one schema of src/lib/domain/schema.ts.
  */
 import { existsSync, rmSync } from 'node:fs';
+import { aggregatesSql, standardPeriods } from '../../src/lib/domain/aggregates';
+import { DEFAULT_CUTOFF_DAY } from '../../src/lib/domain/periods';
 import { SCHEMA_DDL } from '../../src/lib/domain/schema';
 import { sqlString } from '../../src/lib/domain/query';
 import { NodeEngine } from '../../src/lib/engine/node';
@@ -20,7 +22,7 @@ export interface CsvTables {
 	dossiers: string;
 }
 
-/** Creates the schema and loads the tables into the engine's current database. */
+/** Creates the schema, loads the tables into the engine's current database and pre-aggregates the standard periods. */
 export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, dataset: Record<string, string>): Promise<void> {
 	await engine.run(SCHEMA_DDL);
 	const load = (table: string, file: string, order = '') =>
@@ -34,6 +36,15 @@ export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, datas
 	await load('dossiers', tables.dossiers, ' ORDER BY received_at, id');
 	const rows = Object.entries(dataset).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);
 	if (rows.length) await engine.run(`INSERT INTO dataset VALUES ${rows.join(', ')}`);
+	await writeAggregates(engine, dataset);
+}
+
+/** Pre-aggregates every standard period from the first receipt to the data's last day (domain/aggregates.ts). */
+export async function writeAggregates(engine: NodeEngine, dataset: Record<string, string>): Promise<void> {
+	const [{ first }] = await engine.query<{ first: string | null }>("SELECT strftime(min(received_at), '%Y-%m-%d') AS first FROM dossiers");
+	if (!first || !dataset.data_as_of) return;
+	const cutoff = Number(dataset.cutoff_day ?? DEFAULT_CUTOFF_DAY);
+	await engine.run(aggregatesSql(standardPeriods(first, dataset.data_as_of, cutoff)));
 }
 
 export async function writeDatabase(

@@ -13,6 +13,8 @@ afterAll(() => engine.close());
 
 const Q1: ViewState = { ...DEFAULT_VIEW, period: 'r15-quarter-2023-1' };
 const DATA_AS_OF = '2023-03-31';
+/** The raw path: no aggregates (tests/unit/aggregates.test.ts checks they agree). */
+const DATA = { dataAsOf: DATA_AS_OF, cutoffDay: 15, aggregated: new Set<string>() };
 
 describe('the period and the trend of a view', () => {
 	it('defaults to the latest complete reporting quarter, also for a malformed period', () => {
@@ -32,7 +34,7 @@ describe('the period and the trend of a view', () => {
 
 describe('the figures of a view', () => {
 	it('at the province: tiles, levels, trend and the agencies ranked', async () => {
-		const d = await dashboardData(engine, Q1, DATA_AS_OF, 15);
+		const d = await dashboardData(engine, Q1, DATA);
 		expect(d.current.total).toEqual(QUARTER_1_2023_TOTAL);
 		// One agency per level, so each level's counts are its agency's.
 		expect(d.current.byLevel).toEqual([
@@ -56,7 +58,7 @@ describe('the figures of a view', () => {
 
 	it('drilled to an agency: its fields ranked, the path above it with its own figures', async () => {
 		const view: ViewState = { ...Q1, drill: { level: 'district', agency: 'D1' } };
-		const d = await dashboardData(engine, view, DATA_AS_OF, 15);
+		const d = await dashboardData(engine, view, DATA);
 		expect(d.current.total).toEqual(QUARTER_1_2023.D1);
 		expect(d.ranking).toEqual({ dimension: 'field', rows: [{ key: 'Đất đai', counts: QUARTER_1_2023.D1 }] });
 		expect(d.path.map((s) => [s.step, s.key, s.counts.received])).toEqual([
@@ -68,7 +70,7 @@ describe('the figures of a view', () => {
 
 	it('a drill step outside the filter bar’s choice gives empty figures, not an error', async () => {
 		const view: ViewState = { ...Q1, drill: { level: 'district' }, filters: { ...NO_FILTERS, agencies: ['P1'] } };
-		const d = await dashboardData(engine, view, DATA_AS_OF, 15);
+		const d = await dashboardData(engine, view, DATA);
 		expect(d.current.total.received).toBe(0);
 		expect(d.current.byLevel).toEqual([]);
 		expect(d.ranking.rows).toEqual([]);
@@ -79,7 +81,7 @@ describe('the figures of a view', () => {
 	});
 
 	it('lists the dossiers of a view a page at a time', async () => {
-		const rows = await dossierPage(engine, { ...Q1, drill: { level: 'district' }, dossiers: true }, DATA_AS_OF, 15);
+		const rows = await dossierPage(engine, { ...Q1, drill: { level: 'district' }, dossiers: true }, DATA);
 		// D1's six: overdue F15 (due 1/12/2022, 103 days to 14/3) and F10 (due 10/3, 4 days); late F09 (1 day), F07 (0 days).
 		expect(rows.map((r) => [r.id, r.outcome, r.days_late])).toEqual([
 			['F15', 'overdue', 103],

@@ -11,6 +11,10 @@ import { COUNTS, COUNT_IDS, type CountId, type Counts } from './metrics';
 import { periodKey, type Period } from './periods';
 import type { Channel, Level } from './types';
 
+/** The tables of counts pre-aggregated at build time (domain/aggregates.ts builds them). */
+export const AGGREGATE_TABLE = 'period_counts';
+export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
+
 export const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -72,7 +76,7 @@ export function filterConditions(filters: Filters = {}): string[] {
  * after the last day, p_last the last instant of the last day (a due date given as a day
  * is stored as that instant, so a dossier due on the last day is not yet overdue).
  */
-function periodsValues(periods: readonly Period[]): string {
+export function periodsValues(periods: readonly Period[]): string {
 	if (periods.length === 0) throw new Error('A metrics request needs at least one period');
 	const rows = periods.map(
 		(p) =>
@@ -103,7 +107,7 @@ export function stateSql(req: MetricsRequest): string {
   LEFT JOIN procedures pr ON pr.code = d.procedure_code${where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''}`;
 }
 
-/** The statement that returns one row of counts for each period and group. */
+/** The statement that returns one row of counts for each period and group, from the dossiers. */
 export function metricsSql(req: MetricsRequest): string {
 	const dims = req.groupBy ?? [];
 	const groupCols = ['period', ...dims.map((d) => `"${d}"`)];
@@ -115,6 +119,33 @@ state AS (
 SELECT ${groupCols.join(', ')},
   ${counts.join(',\n  ')}
 FROM state
+GROUP BY ${groupCols.join(', ')}
+ORDER BY ${groupCols.join(', ')}`;
+}
+
+/**
+ * The same rows as metricsSql, summed from the counts pre-aggregated for standard periods
+ * (domain/aggregates.ts). Every period of the request must be among the aggregated ones.
+ */
+export function aggregatedMetricsSql(req: MetricsRequest): string {
+	if (req.periods.length === 0) throw new Error('A metrics request needs at least one period');
+	const dims = req.groupBy ?? [];
+	// By position: a dimension's name (level) may also be a column of the joined tables.
+	const groupCols = [1, ...dims.map((_, i) => i + 2)];
+	const lasts = req.periods.map((p) => p.last).sort();
+	const where = [
+		// The range lets DuckDB skip the blocks of other months (the table is in order of period_last).
+		`d.period_last BETWEEN DATE '${lasts[0]}' AND DATE '${lasts.at(-1)}'`,
+		`d.period IN (${req.periods.map((p) => sqlString(periodKey(p))).join(', ')})`,
+		...filterConditions(req.filters)
+	];
+	const counts = COUNTS.map((c) => `CAST(sum(d."${c.id}") AS DOUBLE) AS "${c.id}"`);
+	return `SELECT d.period, ${dims.map((d) => `${DIMENSION_SQL[d]} AS "${d}", `).join('')}
+  ${counts.join(',\n  ')}
+FROM ${AGGREGATE_TABLE} d
+LEFT JOIN agencies a ON a.id = d.agency_id
+LEFT JOIN procedures pr ON pr.code = d.procedure_code
+WHERE ${where.join('\n  AND ')}
 GROUP BY ${groupCols.join(', ')}
 ORDER BY ${groupCols.join(', ')}`;
 }

@@ -11,7 +11,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Engine, Row } from './types';
+import { ENGINE_SETTINGS, type Engine, type Row } from './types';
 
 // The threaded "coi" bundle is left out: it needs COOP/COEP headers that static hosts rarely
 // set, and it broke ATTACH over HTTP (docs/ARCHITECTURE.md).
@@ -43,6 +43,7 @@ export class BrowserEngine implements Engine {
 			const conn = await db.connect();
 			await conn.query(`ATTACH 'province.duckdb' AS province (READ_ONLY)`);
 			await conn.query('USE province');
+			for (const setting of ENGINE_SETTINGS) await conn.query(setting);
 			return new BrowserEngine(db, worker, conn);
 		} catch (e) {
 			worker.terminate();

@@ -1,9 +1,41 @@
 /** Runs metric requests (domain/query.ts) on an engine: the only road from a view to a figure. */
-import { dossierListSql, metricsSql, readMetricsRows, type DossierListRequest, type DossierListRow, type MetricsRequest, type MetricsRow } from '../domain/query';
+import { periodKey } from '../domain/periods';
+import {
+	aggregatedMetricsSql,
+	dossierListSql,
+	metricsSql,
+	readMetricsRows,
+	type DossierListRequest,
+	type DossierListRow,
+	type MetricsRequest,
+	type MetricsRow
+} from '../domain/query';
 import type { Engine } from './types';
 
-export async function queryMetrics(engine: Engine, req: MetricsRequest): Promise<MetricsRow[]> {
-	return readMetricsRows(await engine.query(metricsSql(req)), req.groupBy ?? []);
+/**
+ * The counts of a request. Periods among `aggregated` (the standard periods the database
+ * holds pre-aggregated) are summed from the aggregates; the others are counted from the
+ * dossiers. Both give the same figures (tests/unit/aggregates.test.ts).
+ */
+export async function queryMetrics(engine: Engine, req: MetricsRequest, aggregated: ReadonlySet<string> = new Set()): Promise<MetricsRow[]> {
+	const fast = req.periods.filter((p) => aggregated.has(periodKey(p)));
+	const slow = req.periods.filter((p) => !aggregated.has(periodKey(p)));
+	const groupBy = req.groupBy ?? [];
+	const [a, b] = await Promise.all([
+		fast.length ? engine.query(aggregatedMetricsSql({ ...req, periods: fast })) : [],
+		slow.length ? engine.query(metricsSql({ ...req, periods: slow })) : []
+	]);
+	return readMetricsRows([...a, ...b], groupBy);
+}
+
+/** The periods a database holds pre-aggregated (none for a file without the aggregate tables). */
+export async function aggregatedPeriods(engine: Engine): Promise<Set<string>> {
+	try {
+		const rows = await engine.query<{ period: string }>('SELECT period FROM aggregated_periods');
+		return new Set(rows.map((r) => r.period));
+	} catch {
+		return new Set();
+	}
 }
 
 /** A page of the dossiers behind a view, overdue first. */

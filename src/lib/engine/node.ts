@@ -3,7 +3,7 @@
  * runs on DuckDB-WASM. Used by the sample generator, build-time scripts, tests and benchmarks.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Engine, Row } from './types';
+import { ENGINE_SETTINGS, type Engine, type Row } from './types';
 
 /** Converts DuckDB's JS values to plain ones: BIGINT → number, TIMESTAMP/DATE → ISO-like string. */
 function plain(value: unknown): unknown {
@@ -21,7 +21,9 @@ export class NodeEngine implements Engine {
 	/** Opens a database file, or an in-memory database when no path is given. */
 	static async open(path = ':memory:', options: Record<string, string> = {}): Promise<NodeEngine> {
 		const instance = await DuckDBInstance.create(path, options);
-		return new NodeEngine(instance, await instance.connect());
+		const connection = await instance.connect();
+		for (const setting of ENGINE_SETTINGS) await connection.run(setting);
+		return new NodeEngine(instance, connection);
 	}
 
 	async query<T extends Row = Row>(sql: string): Promise<T[]> {

@@ -2,6 +2,7 @@
  * Where the site's data comes from: data/manifest.json beside the pages names the DuckDB
  * file; the dataset table inside it says what the data is (province, last day covered).
  */
+import { aggregatedPeriods } from './metrics';
 import type { Engine } from './types';
 
 export interface SourceManifest {
@@ -18,6 +19,8 @@ export interface DatasetInfo {
 	dataFrom: string;
 	cutoffDay: number;
 	dossiers: number;
+	/** Keys of the periods the file holds pre-aggregated (domain/aggregates.ts). */
+	aggregated: ReadonlySet<string>;
 }
 
 /** The absolute URL of a file in the site's data/ folder, from any page. */
@@ -37,5 +40,12 @@ export async function datasetInfo(engine: Engine): Promise<DatasetInfo> {
 	const [{ n, first }] = await engine.query<{ n: number; first: string | null }>(
 		"SELECT count(*)::DOUBLE AS n, strftime(min(received_at), '%Y-%m-%d') AS first FROM dossiers"
 	);
-	return { province: kv.province ?? '', dataAsOf: kv.data_as_of, dataFrom: first ?? kv.data_as_of, cutoffDay: Number(kv.cutoff_day ?? 15), dossiers: n };
+	return {
+		province: kv.province ?? '',
+		dataAsOf: kv.data_as_of,
+		dataFrom: first ?? kv.data_as_of,
+		cutoffDay: Number(kv.cutoff_day ?? 15),
+		dossiers: n,
+		aggregated: await aggregatedPeriods(engine)
+	};
 }

@@ -12,6 +12,7 @@ import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, prev
 import type { Dimension, MetricsRow } from '../domain/query';
 import { LEVELS, type Level } from '../domain/types';
 import { queryDossiers, queryMetrics } from '../engine/metrics';
+import type { DatasetInfo } from '../engine/source';
 import type { Engine } from '../engine/types';
 import { DRILL_STEPS, nextStep, viewFilters, type DrillStep, type ViewState } from '../state/view';
 
@@ -71,8 +72,12 @@ function figures(rows: readonly MetricsRow[], p: Period): PeriodFigures {
 	};
 }
 
-export async function dashboardData(engine: Engine, view: ViewState, dataAsOf: string, cutoffDay: number): Promise<Dashboard> {
-	const p = viewPeriod(view, dataAsOf, cutoffDay);
+/** What the figures of a view depend on besides the view. */
+export type DataContext = Pick<DatasetInfo, 'dataAsOf' | 'cutoffDay' | 'aggregated'>;
+
+export async function dashboardData(engine: Engine, view: ViewState, data: DataContext): Promise<Dashboard> {
+	const { cutoffDay, aggregated } = data;
+	const p = viewPeriod(view, data.dataAsOf, cutoffDay);
 	const previous = previousPeriod(p);
 	const lastYear = samePeriodLastYear(p);
 	const months = trendMonths(p, cutoffDay);
@@ -81,10 +86,12 @@ export async function dashboardData(engine: Engine, view: ViewState, dataAsOf: s
 	const dimension = rankingDimension(view);
 	const steps = DRILL_STEPS.filter((s) => view.drill[s] !== undefined);
 	const [byLevel, ranking, ...above] = await Promise.all([
-		queryMetrics(engine, { periods, groupBy: ['level'], filters }),
-		queryMetrics(engine, { periods: [p], groupBy: [dimension], filters }),
+		queryMetrics(engine, { periods, groupBy: ['level'], filters }, aggregated),
+		queryMetrics(engine, { periods: [p], groupBy: [dimension], filters }, aggregated),
 		// The figures of each step above the current one: the province, then each drilled step but the last.
-		...steps.map((_, i) => queryMetrics(engine, { periods: [p], filters: viewFilters({ ...view, drill: Object.fromEntries(steps.slice(0, i).map((s) => [s, view.drill[s]])) }) }))
+		...steps.map((_, i) =>
+			queryMetrics(engine, { periods: [p], filters: viewFilters({ ...view, drill: Object.fromEntries(steps.slice(0, i).map((s) => [s, view.drill[s]])) }) }, aggregated)
+		)
 	]);
 	const current = figures(byLevel, p);
 	const sum = (rows: MetricsRow[]) => addCounts(rows.map((r) => r.counts));
@@ -104,9 +111,9 @@ export async function dashboardData(engine: Engine, view: ViewState, dataAsOf: s
 export const DOSSIER_PAGE_SIZE = 50;
 
 /** One page of the dossiers behind a view, overdue first. */
-export function dossierPage(engine: Engine, view: ViewState, dataAsOf: string, cutoffDay: number) {
+export function dossierPage(engine: Engine, view: ViewState, data: DataContext) {
 	return queryDossiers(engine, {
-		period: viewPeriod(view, dataAsOf, cutoffDay),
+		period: viewPeriod(view, data.dataAsOf, data.cutoffDay),
 		filters: viewFilters(view),
 		limit: DOSSIER_PAGE_SIZE,
 		offset: (view.page - 1) * DOSSIER_PAGE_SIZE

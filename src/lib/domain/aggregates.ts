@@ -1,0 +1,36 @@
+/**
+ * Counts pre-aggregated at build time for every standard period (reporting and calendar
+ * months, quarters, halves, nine months and years over the data's span), by agency,
+ * procedure and channel. They are the very counts of metricsSql, summed once: every count
+ * is additive over groups, so any level, field or filter re-aggregates from them exactly.
+ * A query whose periods are all standard reads a few thousand rows instead of scanning
+ * every dossier; custom ranges still go to the dossiers (query.ts). Rows are kept in order
+ * of the period's last day, so a query reads only the blocks of the months it asks for.
+ */
+import type { IsoDay } from './dates';
+import { COUNTS } from './metrics';
+import { periodKey, periodsCovering, type Period, type Span } from './periods';
+import { AGGREGATED_PERIODS_TABLE, AGGREGATE_TABLE, periodsValues, stateSql } from './query';
+
+const SPANS: Span[] = ['month', 'quarter', 'half', 'nine_months', 'year'];
+
+/** Every reporting and calendar period overlapping first … last. */
+export function standardPeriods(first: IsoDay, last: IsoDay, cutoffDay: number): Period[] {
+	return (['reporting', 'calendar'] as const).flatMap((kind) => SPANS.flatMap((span) => periodsCovering(first, last, kind, span, cutoffDay)));
+}
+
+/** The statements that (re)build the two aggregate tables for these periods. */
+export function aggregatesSql(periods: readonly Period[]): string {
+	const counts = COUNTS.map((c) => `CAST(count_if(${c.sql}) AS INTEGER) AS "${c.id}"`);
+	return `CREATE OR REPLACE TABLE ${AGGREGATE_TABLE} AS
+WITH ${periodsValues(periods)},
+state AS (
+  ${stateSql({ periods })}
+)
+SELECT period, last_day AS period_last, agency_id, procedure_code, channel,
+  ${counts.join(',\n  ')}
+FROM state
+GROUP BY period, last_day, agency_id, procedure_code, channel
+ORDER BY period_last, period, agency_id, procedure_code, channel;
+CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periods.map((p) => `('${periodKey(p)}')`).join(', ')}) AS t(period);`;
+}
