@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { siteUrl } from './servers';
-import { downloaded, search, settled, tile } from './helpers';
+import { downloaded, navigate, search, settled, tile } from './helpers';
 
 test.describe('figures', () => {
 	test('tiles, levels, trend and ranking of quarter I 2023 equal the hand-computed ones', async ({ page }) => {
@@ -43,8 +43,7 @@ test.describe('figures', () => {
 		const ranking = page.getByTestId('ranking');
 		await expect(ranking.locator('tbody tr')).toHaveText([/UBND Mộ Đức\s*6\s*3\s*33,3%\s*3/, /Sở Tư pháp\s*7\s*6\s*100,0%\s*6/, /UBND Xã Đức Lân\s*7\s*3\s*100,0%\s*3/]);
 		// Sorting by received, most first, is a link that puts the order in the address.
-		await ranking.locator('a[data-sort="received"]').click();
-		await settled(page);
+		await navigate(page, () => ranking.locator('a[data-sort="received"]').click());
 		expect(search(page).get('sort')).toBe('-received');
 		await expect(ranking.locator('tbody tr th')).toHaveText(['Sở Tư pháp', 'UBND Xã Đức Lân', 'UBND Mộ Đức']);
 		await expect(ranking.locator('th[aria-sort="descending"]')).toContainText('Tiếp nhận');
@@ -54,12 +53,9 @@ test.describe('figures', () => {
 		await page.goto(siteUrl('fixture'));
 		await settled(page);
 		// Calendar February 2023 (expected.ts, FEBRUARY_2023): 9 received, 7 resolved (4 early, 2 on time, 1 late), 1 overdue.
-		await page.locator('select[name="kind"]').selectOption('calendar');
-		await settled(page);
-		await page.locator('select[name="span"]').selectOption('month');
-		await settled(page);
-		await page.locator('select[name="index"]').selectOption('2');
-		await settled(page);
+		await navigate(page, () => page.locator('select[name="kind"]').selectOption('calendar'));
+		await navigate(page, () => page.locator('select[name="span"]').selectOption('month'));
+		await navigate(page, () => page.locator('select[name="index"]').selectOption('2'));
 		expect(search(page).get('period')).toBe('c-month-2023-2');
 		await expect(page.getByTestId('period')).toContainText('Tháng 2/2023 (dương lịch)');
 		await expect(tile(page, 'received')).toHaveText('9');
@@ -67,15 +63,19 @@ test.describe('figures', () => {
 		await expect(tile(page, 'on_time_rate')).toHaveText('85,7%'); // 6 / 7
 		await expect(tile(page, 'overdue')).toHaveText('1');
 
-		await page.locator('select[name="kind"]').selectOption('custom');
-		await settled(page);
-		await page.locator('input[name="first"]').fill('2023-02-01');
-		await page.locator('input[name="last"]').fill('2023-02-28');
-		await page.getByRole('button', { name: 'Áp dụng' }).click();
-		await settled(page);
+		// A custom range starts from the days on screen: the same figures.
+		await navigate(page, () => page.locator('select[name="kind"]').selectOption('custom'));
 		expect(search(page).get('period')).toBe('2023-02-01_2023-02-28');
 		await expect(tile(page, 'received')).toHaveText('9');
 		await expect(tile(page, 'resolved')).toHaveText('7');
+		// The days of reporting quarter I 2023 as a custom range: the quarter's 20 received and 12 resolved.
+		await page.locator('input[name="first"]').fill('2022-12-15');
+		await page.locator('input[name="last"]').fill('2023-03-14');
+		await navigate(page, () => page.getByRole('button', { name: 'Áp dụng' }).click());
+		expect(search(page).get('period')).toBe('2022-12-15_2023-03-14');
+		await expect(tile(page, 'received')).toHaveText('20');
+		await expect(tile(page, 'resolved')).toHaveText('12');
+		await expect(tile(page, 'overdue')).toHaveText('3');
 	});
 
 	test('a month picked on the trend by keyboard: focus shows its figures, Enter selects it', async ({ page }) => {
@@ -85,8 +85,7 @@ test.describe('figures', () => {
 		await month.focus();
 		await expect(page.locator('[data-chart="trend-volume"] .tooltip')).toContainText('Tháng 2/2023');
 		await expect(month).toHaveAttribute('aria-label', /Tháng 2\/2023.*Tổng cộng 9/);
-		await page.keyboard.press('Enter');
-		await settled(page);
+		await navigate(page, () => page.keyboard.press('Enter'));
 		expect(search(page).get('period')).toBe('r15-month-2023-2');
 		await expect(tile(page, 'received')).toHaveText('9');
 	});
@@ -98,31 +97,26 @@ test('drills from the province to the dossiers and back up by the breadcrumb; th
 	const crumbs = page.getByTestId('breadcrumb');
 
 	// Province → district, by its bar in the levels chart.
-	await page.locator('[data-chart="compare"] rect.hit[data-key="district"]').click();
-	await settled(page);
+	await navigate(page, () => page.locator('[data-chart="compare"] rect.hit[data-key="district"]').click());
 	expect(search(page).get('level')).toBe('district');
 	await expect(crumbs.locator('li')).toHaveText(['Toàn tỉnh', 'Cấp huyện']);
 	await expect(tile(page, 'received')).toHaveText('6');
 
 	// → the agency, by its row in the ranking.
-	await page.locator('[data-testid="ranking"] tr[data-key="D1"] a').click();
-	await settled(page);
+	await navigate(page, () => page.locator('[data-testid="ranking"] tr[data-key="D1"] a').click());
 	expect(search(page).get('agency')).toBe('D1');
 	await expect(page.getByRole('heading', { name: 'Xếp hạng các lĩnh vực' })).toBeVisible();
 	// The path compared: the province (20 dossiers), the district level (6) and D1 (6).
 	await expect(page.locator('[data-chart="compare"] rect.hit')).toHaveCount(3);
 
 	// → the field → the procedure.
-	await page.locator('[data-testid="ranking"] tr[data-key="Đất đai"] a').click();
-	await settled(page);
-	await page.locator('[data-testid="ranking"] tr[data-key="2.000001"] a').click();
-	await settled(page);
+	await navigate(page, () => page.locator('[data-testid="ranking"] tr[data-key="Đất đai"] a').click());
+	await navigate(page, () => page.locator('[data-testid="ranking"] tr[data-key="2.000001"] a').click());
 	await expect(crumbs.locator('li')).toHaveText(['Toàn tỉnh', 'Cấp huyện', 'UBND Mộ Đức', 'Đất đai', '2.000001']);
 	await expect(page.getByRole('heading', { name: 'Xếp hạng các hình thức nộp' })).toBeVisible();
 
 	// → its dossiers: overdue first (F15 due 1/12/2022 is 103 days late on 14/3; F10 4 days), then late (F09 1 day, F07 the same day).
-	await page.locator('a.dossiers-link').click();
-	await settled(page);
+	await navigate(page, () => page.locator('a.dossiers-link').click());
 	const list = page.getByTestId('dossiers');
 	const ids = ['F15', 'F10', 'F09', 'F07', 'F08', 'F14'];
 	await expect(list.locator('tbody th')).toHaveText(ids);
@@ -136,12 +130,10 @@ test('drills from the province to the dossiers and back up by the breadcrumb; th
 	await page.reload();
 	await settled(page);
 	await expect(list.locator('tbody th')).toHaveText(ids);
-	await page.goBack();
-	await settled(page);
+	await navigate(page, () => page.goBack());
 	expect(search(page).get('view')).toBeNull();
 	expect(search(page).get('procedure')).toBe('2.000001');
-	await page.goForward();
-	await settled(page);
+	await navigate(page, () => page.goForward());
 	expect(page.url()).toBe(listUrl);
 	await expect(list.locator('tbody th')).toHaveText(ids);
 
@@ -153,12 +145,10 @@ test('drills from the province to the dossiers and back up by the breadcrumb; th
 	await colleague.close();
 
 	// Back up by the breadcrumb: the agency, then the whole province.
-	await crumbs.getByRole('link', { name: 'UBND Mộ Đức' }).click();
-	await settled(page);
+	await navigate(page, () => crumbs.getByRole('link', { name: 'UBND Mộ Đức' }).click());
 	expect([...search(page).keys()]).toEqual(['level', 'agency']);
 	await expect(tile(page, 'received')).toHaveText('6');
-	await crumbs.getByRole('link', { name: 'Toàn tỉnh' }).click();
-	await settled(page);
+	await navigate(page, () => crumbs.getByRole('link', { name: 'Toàn tỉnh' }).click());
 	expect(search(page).toString()).toBe('');
 	await expect(tile(page, 'received')).toHaveText('20');
 });
@@ -166,22 +156,19 @@ test('drills from the province to the dossiers and back up by the breadcrumb; th
 test('a filter that leaves no dossiers says so instead of drawing empty charts, and can be undone', async ({ page }) => {
 	await page.goto(siteUrl('fixture', '/?level=district'));
 	await settled(page);
-	await page.locator('select[name="level"]').selectOption('province');
-	await settled(page);
+	await navigate(page, () => page.locator('select[name="level"]').selectOption('province'));
 	await expect(page.getByTestId('empty')).toContainText('Không có hồ sơ nào khớp với kỳ và bộ lọc đã chọn.');
 	await expect(page.locator('figure.chart')).toHaveCount(0);
 	await expect(page.getByTestId('ranking')).toHaveCount(0);
 	await expect(page.locator('.tiles')).toHaveCount(0);
-	await page.getByTestId('empty').getByRole('link', { name: 'Bỏ mọi bộ lọc' }).click();
-	await settled(page);
+	await navigate(page, () => page.getByTestId('empty').getByRole('link', { name: 'Bỏ mọi bộ lọc' }).click());
 	await expect(tile(page, 'received')).toHaveText('6');
 });
 
 test('switches to English and back, in the address', async ({ page }) => {
 	await page.goto(siteUrl('fixture'));
 	await settled(page);
-	await page.getByRole('link', { name: 'English' }).click();
-	await settled(page);
+	await navigate(page, () => page.getByRole('link', { name: 'English' }).click());
 	await expect(page.getByTestId('period')).toContainText('Quarter I 2023');
 	await expect(page.locator('.tiles [data-metric="on_time_rate"] h3')).toHaveText('On-time rate');
 	await expect(tile(page, 'on_time_rate')).toHaveText('83.3%');
@@ -191,8 +178,7 @@ test('switches to English and back, in the address', async ({ page }) => {
 	await page.reload();
 	await settled(page);
 	await expect(tile(page, 'on_time_rate')).toHaveText('83.3%');
-	await page.getByRole('link', { name: 'Tiếng Việt' }).click();
-	await settled(page);
+	await navigate(page, () => page.getByRole('link', { name: 'Tiếng Việt' }).click());
 	await expect(tile(page, 'on_time_rate')).toHaveText('83,3%');
 });
 

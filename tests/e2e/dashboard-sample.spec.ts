@@ -8,7 +8,7 @@ import { rate } from '../../src/lib/domain/metrics';
 import { latestCompletePeriod } from '../../src/lib/domain/periods';
 import { queryMetrics } from '../../src/lib/engine/metrics';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { settled, shot } from './helpers';
+import { navigate, settled, shot } from './helpers';
 import { E2E_SERVERS, SAMPLE_END, siteUrl } from './servers';
 
 test('the latest complete reporting quarter equals native DuckDB on the same file', async ({ page }) => {
@@ -38,8 +38,7 @@ test('the latest complete reporting quarter equals native DuckDB on the same fil
 
 	// One drill level down: the communes.
 	await page.setViewportSize({ width: 1920, height: 1080 });
-	await page.locator('[data-chart="compare"] rect.hit[data-key="commune"]').click();
-	await settled(page);
+	await navigate(page, () => page.locator('[data-chart="compare"] rect.hit[data-key="commune"]').click());
 	expect(await raw('received')).toBe(communes[0].counts.received);
 	for (const [name, width, height] of [['drill-commune-1920x1080', 1920, 1080], ['drill-commune-375x812', 375, 812]] as const) {
 		await page.setViewportSize({ width, height });

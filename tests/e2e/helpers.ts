@@ -17,6 +17,18 @@ export async function settled(page: Page) {
 		.toBe(true);
 }
 
+/**
+ * Does something that changes the view (a click, a choice) and waits until the new view is
+ * on screen: first the address changes, then the figures catch up. Waiting for the figures
+ * alone could pass before the click's navigation has even begun.
+ */
+export async function navigate(page: Page, act: () => Promise<unknown>) {
+	const before = page.url();
+	await act();
+	await expect.poll(() => page.url(), { timeout: 45_000 }).not.toBe(before);
+	await settled(page);
+}
+
 export async function shot(page: Page, name: string) {
 	await page.screenshot({ path: `tests/.out/screenshots/${name}.png`, fullPage: true });
 }
