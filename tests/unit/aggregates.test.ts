@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardPeriods } from '../../src/lib/domain/aggregates';
 import { periodKey } from '../../src/lib/domain/periods';
-import type { Dimension, Filters } from '../../src/lib/domain/query';
+import { aggregatedMetricsSql, type Dimension, type Filters } from '../../src/lib/domain/query';
 import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
 import type { NodeEngine } from '../../src/lib/engine/node';
 import { DEFAULT_VIEW, type ViewState } from '../../src/lib/state/view';
@@ -43,6 +43,16 @@ describe('pre-aggregated counts', () => {
 			expect(sort(fast)).toEqual(sort(raw));
 		}
 	);
+
+	it('answer the province’s levels and channels from the level table, and anything finer from the agency table', () => {
+		const periods = standardPeriods('2023-01-01', '2023-03-31', 15).slice(0, 2);
+		const table = (groupBy: Dimension[], f: Filters) => /FROM (\w+)/.exec(aggregatedMetricsSql({ periods, groupBy, filters: f }))![1];
+		expect(table(['level', 'channel'], { levels: ['district'], channels: ['postal'] })).toBe('period_level_counts');
+		expect(table([], {})).toBe('period_level_counts');
+		expect(table(['agency'], {})).toBe('period_counts');
+		expect(table(['level'], { fields: ['Hộ tịch'] })).toBe('period_counts');
+		expect(table([], { procedures: [] })).toBe('period_counts');
+	});
 
 	it('serve the dashboard the same figures, and leave custom ranges to the dossiers', async () => {
 		const held = await aggregatedPeriods(engine);

@@ -6,11 +6,13 @@
  * A query whose periods are all standard reads a few thousand rows instead of scanning
  * every dossier; custom ranges still go to the dossiers (query.ts). Rows are kept in order
  * of the period's last day, so a query reads only the blocks of the months it asks for.
+ * A second, coarser table sums them again by level and channel: the province's overview
+ * reads a few thousand rows and no join.
  */
 import type { IsoDay } from './dates';
 import { COUNTS } from './metrics';
 import { periodKey, periodsCovering, type Period, type Span } from './periods';
-import { AGGREGATED_PERIODS_TABLE, AGGREGATE_TABLE, periodsValues, stateSql } from './query';
+import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, periodsValues, stateSql } from './query';
 
 const SPANS: Span[] = ['month', 'quarter', 'half', 'nine_months', 'year'];
 
@@ -19,7 +21,7 @@ export function standardPeriods(first: IsoDay, last: IsoDay, cutoffDay: number):
 	return (['reporting', 'calendar'] as const).flatMap((kind) => SPANS.flatMap((span) => periodsCovering(first, last, kind, span, cutoffDay)));
 }
 
-/** The statements that (re)build the two aggregate tables for these periods. */
+/** The statements that (re)build the aggregate tables for these periods. */
 export function aggregatesSql(periods: readonly Period[]): string {
 	const counts = COUNTS.map((c) => `CAST(count_if(${c.sql}) AS INTEGER) AS "${c.id}"`);
 	return `CREATE OR REPLACE TABLE ${AGGREGATE_TABLE} AS
@@ -32,5 +34,12 @@ SELECT period, last_day AS period_last, agency_id, procedure_code, channel,
 FROM state
 GROUP BY period, last_day, agency_id, procedure_code, channel
 ORDER BY period_last, period, agency_id, procedure_code, channel;
+CREATE OR REPLACE TABLE ${AGGREGATE_LEVEL_TABLE} AS
+SELECT d.period, d.period_last, a.level, d.channel,
+  ${COUNTS.map((c) => `CAST(sum(d."${c.id}") AS INTEGER) AS "${c.id}"`).join(',\n  ')}
+FROM ${AGGREGATE_TABLE} d
+LEFT JOIN agencies a ON a.id = d.agency_id
+GROUP BY d.period, d.period_last, a.level, d.channel
+ORDER BY d.period_last, d.period, a.level, d.channel;
 CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periods.map((p) => `('${periodKey(p)}')`).join(', ')}) AS t(period);`;
 }

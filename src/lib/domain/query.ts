@@ -13,6 +13,7 @@ import type { Channel, Level } from './types';
 
 /** The tables of counts pre-aggregated at build time (domain/aggregates.ts builds them). */
 export const AGGREGATE_TABLE = 'period_counts';
+export const AGGREGATE_LEVEL_TABLE = 'period_level_counts';
 export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
 
 export const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
@@ -60,15 +61,18 @@ function inList(column: string, values: readonly string[] | undefined): string |
 	return `${column} IN (${values.map(sqlString).join(', ')})`;
 }
 
-/** The WHERE conditions of a set of filters. */
-export function filterConditions(filters: Filters = {}): string[] {
-	return [
-		inList(DIMENSION_SQL.level, filters.levels),
-		inList(DIMENSION_SQL.agency, filters.agencies),
-		inList(DIMENSION_SQL.field, filters.fields),
-		inList(DIMENSION_SQL.procedure, filters.procedures),
-		inList(DIMENSION_SQL.channel, filters.channels)
-	].filter((c): c is string => c !== null);
+/** Which dimension each filter narrows. */
+const FILTERED: [keyof Filters, Dimension][] = [
+	['levels', 'level'],
+	['agencies', 'agency'],
+	['fields', 'field'],
+	['procedures', 'procedure'],
+	['channels', 'channel']
+];
+
+/** The WHERE conditions of a set of filters, each dimension's key given by `sql`. */
+export function filterConditions(filters: Filters = {}, sql: (d: Dimension) => string = (d) => DIMENSION_SQL[d]): string[] {
+	return FILTERED.flatMap(([f, d]) => (filters[f] === undefined ? [] : [inList(sql(d), filters[f])!]));
 }
 
 /**
@@ -124,27 +128,57 @@ ORDER BY ${groupCols.join(', ')}`;
 }
 
 /**
+ * The tables of pre-aggregated counts, finest first. A request is answered from the
+ * coarsest one holding every dimension it groups or filters by: the levels and channels of
+ * the province's top from a few thousand rows, anything below from the agency × procedure ×
+ * channel counts. Each maps a dimension to its SQL, and names the join it needs.
+ */
+const CUBES: { table: string; dimensions: Partial<Record<Dimension, { sql: string; join?: 'agencies' | 'procedures' }>> }[] = [
+	{
+		table: AGGREGATE_LEVEL_TABLE,
+		dimensions: { level: { sql: 'd.level' }, channel: { sql: 'd.channel' } }
+	},
+	{
+		table: AGGREGATE_TABLE,
+		dimensions: {
+			level: { sql: 'a.level', join: 'agencies' },
+			agency: { sql: 'd.agency_id' },
+			field: { sql: 'pr.field', join: 'procedures' },
+			procedure: { sql: 'd.procedure_code' },
+			channel: { sql: 'd.channel' }
+		}
+	}
+];
+const JOINS = {
+	agencies: 'LEFT JOIN agencies a ON a.id = d.agency_id',
+	procedures: 'LEFT JOIN procedures pr ON pr.code = d.procedure_code'
+};
+
+/**
  * The same rows as metricsSql, summed from the counts pre-aggregated for standard periods
  * (domain/aggregates.ts). Every period of the request must be among the aggregated ones.
  */
 export function aggregatedMetricsSql(req: MetricsRequest): string {
 	if (req.periods.length === 0) throw new Error('A metrics request needs at least one period');
 	const dims = req.groupBy ?? [];
+	const filters = req.filters ?? {};
+	const used = new Set<Dimension>([...dims, ...FILTERED.filter(([f]) => filters[f] !== undefined).map(([, d]) => d)]);
+	const cube = CUBES.find((c) => [...used].every((d) => c.dimensions[d]))!;
+	const col = (d: Dimension) => cube.dimensions[d]!.sql;
+	const joins = [...new Set([...used].map((d) => cube.dimensions[d]!.join).filter((j) => j !== undefined))];
 	// By position: a dimension's name (level) may also be a column of the joined tables.
 	const groupCols = [1, ...dims.map((_, i) => i + 2)];
 	const lasts = req.periods.map((p) => p.last).sort();
 	const where = [
-		// The range lets DuckDB skip the blocks of other months (the table is in order of period_last).
+		// The range lets DuckDB skip the blocks of other months (the tables are in order of period_last).
 		`d.period_last BETWEEN DATE '${lasts[0]}' AND DATE '${lasts.at(-1)}'`,
 		`d.period IN (${req.periods.map((p) => sqlString(periodKey(p))).join(', ')})`,
-		...filterConditions(req.filters)
+		...filterConditions(filters, col)
 	];
 	const counts = COUNTS.map((c) => `CAST(sum(d."${c.id}") AS DOUBLE) AS "${c.id}"`);
-	return `SELECT d.period, ${dims.map((d) => `${DIMENSION_SQL[d]} AS "${d}", `).join('')}
+	return `SELECT d.period, ${dims.map((d) => `${col(d)} AS "${d}", `).join('')}
   ${counts.join(',\n  ')}
-FROM ${AGGREGATE_TABLE} d
-LEFT JOIN agencies a ON a.id = d.agency_id
-LEFT JOIN procedures pr ON pr.code = d.procedure_code
+FROM ${cube.table} d${joins.map((j) => `\n${JOINS[j]}`).join('')}
 WHERE ${where.join('\n  AND ')}
 GROUP BY ${groupCols.join(', ')}
 ORDER BY ${groupCols.join(', ')}`;

@@ -1,6 +1,9 @@
 /** Runs metric requests (domain/query.ts) on an engine: the only road from a view to a figure. */
 import { periodKey } from '../domain/periods';
 import {
+	AGGREGATED_PERIODS_TABLE,
+	AGGREGATE_LEVEL_TABLE,
+	AGGREGATE_TABLE,
 	aggregatedMetricsSql,
 	dossierListSql,
 	metricsSql,
@@ -28,10 +31,12 @@ export async function queryMetrics(engine: Engine, req: MetricsRequest, aggregat
 	return readMetricsRows([...a, ...b], groupBy);
 }
 
-/** The periods a database holds pre-aggregated (none for a file without the aggregate tables). */
+/** The periods a database holds pre-aggregated (none for a file without every aggregate table). */
 export async function aggregatedPeriods(engine: Engine): Promise<Set<string>> {
 	try {
-		const rows = await engine.query<{ period: string }>('SELECT period FROM aggregated_periods');
+		// A file written before one of the tables existed fails here, and counts from the dossiers.
+		for (const table of [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE]) await engine.query(`SELECT 1 FROM ${table} LIMIT 0`);
+		const rows = await engine.query<{ period: string }>(`SELECT period FROM ${AGGREGATED_PERIODS_TABLE}`);
 		return new Set(rows.map((r) => r.period));
 	} catch {
 		return new Set();
