@@ -200,8 +200,11 @@ export type Outcome = (typeof OUTCOMES)[number];
 export interface DossierListRequest {
 	period: Period;
 	filters?: Filters;
-	limit: number;
-	offset: number;
+	/** Only the dossiers with these outcomes at the period's end (all when missing). */
+	outcomes?: readonly Outcome[];
+	/** A page of the list; the whole list when missing. */
+	limit?: number;
+	offset?: number;
 }
 
 export interface DossierListRow {
@@ -243,7 +246,8 @@ SELECT id, agency_id, procedure_code, ${ts('received_at')} AS received_at, ${ts(
     WHEN 'late' THEN CAST(date_diff('day', CAST(due_at AS DATE), CAST(resolved_at AS DATE)) AS DOUBLE)
   END AS days_late,
   CAST(count(*) OVER () AS DOUBLE) AS total
-FROM listed
-ORDER BY outcome = 'overdue' DESC, outcome = 'late' DESC, days_late DESC NULLS LAST, received_at, id
-LIMIT ${Math.max(0, Math.floor(req.limit))} OFFSET ${Math.max(0, Math.floor(req.offset))}`;
+FROM listed${req.outcomes ? `\nWHERE outcome IN (${req.outcomes.map(sqlString).join(', ') || 'NULL'})` : ''}
+ORDER BY outcome = 'overdue' DESC, outcome = 'late' DESC, days_late DESC NULLS LAST, received_at, id${
+		req.limit === undefined ? '' : `\nLIMIT ${Math.max(0, Math.floor(req.limit))} OFFSET ${Math.max(0, Math.floor(req.offset ?? 0))}`
+	}`;
 }

@@ -42,3 +42,10 @@ export function formatDay(day: IsoDay): string {
 	const [y, m, d] = day.split('-').map(Number);
 	return `${d}/${m}/${y}`;
 }
+
+/** "2023-03-14 17:00:00" → "14/3/2023 17:00"; a due date given as a day (23:59:59) shows as the day. */
+export function formatMoment(ts: string | null): string {
+	if (!ts) return '';
+	const [day, time] = ts.split(' ');
+	return !time || time === '23:59:59' ? formatDay(day) : `${formatDay(day)} ${time.slice(0, 5)}`;
+}
