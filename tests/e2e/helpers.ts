@@ -1,14 +1,20 @@
 /** Waiting for the dashboard, and saving what it shows. */
 import { expect, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { parseReport, serializeReport } from '../../src/lib/state/report';
 import { parseView, serializeView } from '../../src/lib/state/view';
 
-/** Waits until the figures on screen are those of the view in the address. */
-export async function settled(page: Page) {
+/** The dashboard's view in an address, written as main[data-view] names it. */
+const dashboardView = (p: URLSearchParams) => serializeView(parseView(p)).toString();
+/** The report's options in an address, written as main[data-view] names them. */
+export const reportView = (p: URLSearchParams) => serializeReport(parseReport(p)).toString();
+
+/** Waits until the figures on screen are those of the view in the address (the dashboard's, or the page's `canonical`). */
+export async function settled(page: Page, canonical: (p: URLSearchParams) => string = dashboardView) {
 	await expect
 		.poll(
 			async () => {
-				const want = serializeView(parseView(new URL(page.url()).searchParams)).toString();
+				const want = canonical(new URL(page.url()).searchParams);
 				const main = page.locator('main');
 				return (await main.getAttribute('data-ready')) === 'true' && (await main.getAttribute('data-view')) === want;
 			},
@@ -22,11 +28,11 @@ export async function settled(page: Page) {
  * on screen: first the address changes, then the figures catch up. Waiting for the figures
  * alone could pass before the click's navigation has even begun.
  */
-export async function navigate(page: Page, act: () => Promise<unknown>) {
+export async function navigate(page: Page, act: () => Promise<unknown>, canonical = dashboardView) {
 	const before = page.url();
 	await act();
 	await expect.poll(() => page.url(), { timeout: 45_000 }).not.toBe(before);
-	await settled(page);
+	await settled(page, canonical);
 }
 
 export async function shot(page: Page, name: string) {

@@ -2,6 +2,8 @@
 export const E2E_SERVERS = {
 	/** The hand-computed `basic` fixture (tests/fixtures/basic). */
 	fixture: { port: 4311, data: 'tests/.out/data-fixture' },
+	/** The hand-computed `report` fixture (tests/fixtures/report): the Biểu 06 form. */
+	report: { port: 4314, data: 'tests/.out/data-report' },
 	/** A small sample province, ending on a fixed day. */
 	sample: { port: 4312, data: 'tests/.out/data-sample' },
 	/** No data at all: the page must say so in words. */
