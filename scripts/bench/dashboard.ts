@@ -11,27 +11,18 @@
  * views with the same code, for the ratio of the browser's redraw to the bare queries.
  * Writes bench/dashboard.json and prints a summary.
  */
-import { chromium, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { generateSample } from '../generate';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { datasetInfo } from '../../src/lib/engine/source';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { parseView } from '../../src/lib/state/view';
 import { dashboardData, dossierPage } from '../../src/lib/views/dashboard';
-import { serve } from '../serve.mjs';
+import { choose, click, launch, median, p95, serveSample, timed } from './common';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
-const END = '2026-11-20';
 const PORT = 4420;
-const data = `data/bench/${SIZE}`;
 
 type Step = { name: string; kind: 'drill' | 'filter' | 'back'; action: string };
 
-/** In-page actions: a click on an element (SVG too), or a new value for a select. */
-const click = (selector: string) => `document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))`;
-const choose = (name: string, value: string) =>
-	`{ const s = document.querySelector('select[name=${name}]'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true })); }`;
 const firstRow = '[data-testid="ranking"] tbody tr:first-child th a';
 const crumb = (i: number) => `[data-testid="breadcrumb"] li:nth-child(${i}) a`;
 
@@ -57,45 +48,8 @@ const SCRIPT: Step[] = [
 	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) }
 ];
 
-/**
- * Runs an action in the page and resolves with the milliseconds until the new view is drawn.
- * The page code is a string: the TypeScript loader would otherwise wrap its functions in a
- * helper that does not exist in the page.
- */
-async function timed(page: Page, action: string): Promise<number> {
-	return page.evaluate(`(async () => {
-		const main = document.querySelector('main');
-		const before = location.search;
-		const drawn = () => location.search !== before && main.dataset.ready === 'true' && main.dataset.view === location.search.slice(1);
-		const t0 = performance.now();
-		${action};
-		await new Promise((resolve) => {
-			const observer = new MutationObserver(() => drawn() && (observer.disconnect(), resolve()));
-			observer.observe(main, { attributes: true });
-			// The address may change after the attributes (a cached view is ready at once).
-			const poll = () => (drawn() ? (observer.disconnect(), resolve()) : requestAnimationFrame(poll));
-			requestAnimationFrame(poll);
-		});
-		// The frame that shows it.
-		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-		return performance.now() - t0;
-	})()`);
-}
-
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
-
-mkdirSync(data, { recursive: true });
-await generateSample({ size: SIZE, end: END, out: data });
-if (!existsSync('build/index.html')) execFileSync('node', ['scripts/build.mjs', '--no-data'], { stdio: 'inherit' });
-const server = await serve({ root: 'build', data, port: PORT });
-const browser = await chromium.launch({
-	executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-	args: ['--headless', '--no-sandbox', '--disable-gpu']
-});
+const { server, data } = await serveSample(SIZE, PORT);
+const browser = await launch();
 try {
 	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 	const t0 = Date.now();

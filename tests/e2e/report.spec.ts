@@ -21,9 +21,11 @@ function printed(v: number | null, rate: boolean): string {
 }
 const printedRow = (e: ExpectedRow) => (e.figures ?? Array(14).fill(null)).map((v, i) => printed(v, i === 13));
 
+/** Opens a report and waits for the form, then for the annex, which follows it. */
 async function open(page: Page, path: string) {
 	await page.goto(siteUrl('report', path));
 	await settled(page, reportView);
+	await expect(page.locator('article.annex')).toHaveAttribute('data-ready', 'true');
 }
 const formRows = (page: Page) => page.getByTestId('report-form').locator('tbody tr');
 
@@ -65,12 +67,25 @@ test('the comparison columns and the annex of late dossiers equal the hand-compu
 	await expect(page.getByTestId('report-form').locator('thead')).toContainText('Cùng kỳ năm trước (Quý I/2022)');
 
 	const annex = page.getByTestId('annex');
-	await expect(annex.locator('tr.agency th')).toHaveText(['Sở TN&MT (1)', 'Sở Tư pháp (2)', 'UBND huyện Đức Phổ (1)', 'UBND huyện Mộ Đức (2)', 'UBND xã Đức Lân (1)', 'UBND xã Phổ An (1)']);
+	// A short annex opens whole; each agency says how many are overdue and how many were resolved late.
+	await expect(annex.locator('tr.agency th')).toHaveText([
+		/Sở TN&MT \(1\)\s*1 đang quá hạn · 0 giải quyết quá hạn/,
+		/Sở Tư pháp \(2\)\s*0 đang quá hạn · 2 giải quyết quá hạn/,
+		/UBND huyện Đức Phổ \(1\)\s*0 đang quá hạn · 1 giải quyết quá hạn/,
+		/UBND huyện Mộ Đức \(2\)\s*1 đang quá hạn · 1 giải quyết quá hạn/,
+		/UBND xã Đức Lân \(1\)\s*0 đang quá hạn · 1 giải quyết quá hạn/,
+		/UBND xã Phổ An \(1\)\s*1 đang quá hạn · 0 giải quyết quá hạn/
+	]);
 	const rows = annex.locator('tr[data-id]');
 	await expect(rows).toHaveCount(LATE_ANNEX.length);
 	for (const [i, d] of LATE_ANNEX.entries()) {
 		await expect(rows.nth(i).locator('td')).toHaveText([String(i + 1), d.id, d.procedure, d.due, d.overdue ? 'Đang quá hạn' : 'Giải quyết quá hạn', String(d.daysLate), d.apology ? 'Có' : 'Không']);
 	}
+	// An agency folds and opens again.
+	await annex.getByRole('button', { name: /Sở Tư pháp/ }).click();
+	await expect(rows).toHaveCount(LATE_ANNEX.length - 2);
+	await annex.getByRole('button', { name: /Sở Tư pháp/ }).click();
+	await expect(annex.locator('tbody[data-agency="P1"] tr[data-id]')).toHaveText([/R03/, /R05/]);
 });
 
 test('the Excel workbook and the CSV hold the figures of the screen', async ({ page }) => {
@@ -78,7 +93,7 @@ test('the Excel workbook and the CSV hold the figures of the screen', async ({ p
 	const xlsx = await downloaded(page, () => page.getByRole('button', { name: 'Tải Excel (.xlsx)' }).click());
 	expect(xlsx.name).toBe('bieu-06-quy-i-2023.xlsx');
 	const book = new ExcelJS.Workbook();
-	await book.xlsx.load(xlsx.bytes);
+	await book.xlsx.load(new Uint8Array(xlsx.bytes).buffer);
 	expect(book.worksheets.map((s) => s.name)).toEqual(['Biểu 06', 'Phụ lục']);
 	const form = book.worksheets[0];
 	expect(form.getCell('A1').value).toBe('Tỉnh Thử nghiệm');
@@ -173,6 +188,7 @@ test('the sample province: every row of the year’s report keeps the identities
 	await page.setViewportSize({ width: 3840, height: 2160 });
 	await page.goto(siteUrl('sample', '/report?period=r15-year-2025-1&group=field&lang=en'));
 	await settled(page, reportView);
+	await expect(page.locator('article.annex')).toHaveAttribute('data-ready', 'true');
 	await expect(page.getByTestId('identities')).toContainText('Every row keeps the form’s identities');
 	await expect(page.getByTestId('report-form').locator('thead')).toContainText('Dossiers received');
 	await expect(formRows(page).last().locator('th')).toHaveText('Total');

@@ -89,6 +89,11 @@ export function periodsValues(periods: readonly Period[]): string {
 	return `periods(period, p_start, p_end, p_last) AS (VALUES ${rows.join(', ')})`;
 }
 
+/** Whether a request groups or filters by level (a column of agencies) or field (of procedures): only then is that table joined. */
+function needsJoin(req: MetricsRequest, dimension: 'level' | 'field'): boolean {
+	return (req.groupBy ?? []).includes(dimension) || req.filters?.[dimension === 'level' ? 'levels' : 'fields'] !== undefined;
+}
+
 /**
  * The state relation: one row for each dossier received in each period (new or carried
  * over), with the columns the count SQL of metrics.ts reads.
@@ -107,8 +112,9 @@ export function stateSql(req: MetricsRequest): string {
   JOIN periods p
     ON d.received_at < p.p_end
    AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start
-  LEFT JOIN agencies a ON a.id = d.agency_id
-  LEFT JOIN procedures pr ON pr.code = d.procedure_code${where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''}`;
+${needsJoin(req, 'level') ? '\n  LEFT JOIN agencies a ON a.id = d.agency_id' : ''}${needsJoin(req, 'field') ? '\n  LEFT JOIN procedures pr ON pr.code = d.procedure_code' : ''}${
+		where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''
+	}`;
 }
 
 /** The statement that returns one row of counts for each period and group, from the dossiers. */

@@ -1,6 +1,6 @@
 /**
  * The figures of the report page: the form (report/form.ts) for a period, its levels and its
- * grouping, optionally beside the previous period and the same period a year before, and
+ * grouping, optionally beside the previous period and the same period a year before; and
  * the annex of late dossiers. Every count comes from the metric engine (engine/metrics.ts).
  */
 import { periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
@@ -33,8 +33,6 @@ export interface Report {
 	previous: Period;
 	lastYear: Period;
 	rows: FormRow[];
-	/** Dossiers resolved late in the period or overdue at its end, by agency in the form's order. */
-	annex: AnnexGroup[];
 }
 
 export type RowNames = Parameters<typeof formRows>[2]['names'];
@@ -61,15 +59,12 @@ export function listedItems(catalog: Catalog, options: Pick<ReportOptions, 'peri
 	return out;
 }
 
+/** The form: one query of the pre-aggregated counts for the period (and the two compared with it). */
 export async function reportData(engine: Engine, options: ReportOptions, aggregated: ReadonlySet<string>, catalog: Catalog, names: RowNames): Promise<Report> {
 	const { period: p, levels, grouping, compare } = options;
 	const previous = previousPeriod(p);
 	const lastYear = samePeriodLastYear(p);
-	const filters: Filters = allLevels(levels) ? {} : { levels };
-	const [metrics, late] = await Promise.all([
-		queryMetrics(engine, { periods: compare ? [p, previous, lastYear] : [p], groupBy: ['level', grouping], filters }, aggregated),
-		queryDossiers(engine, { period: p, filters, outcomes: ['overdue', 'late'] })
-	]);
+	const metrics = await queryMetrics(engine, { periods: compare ? [p, previous, lastYear] : [p], groupBy: ['level', grouping], filters: levelFilter(levels) }, aggregated);
 
 	const figures = new Map<string, GroupFigures>();
 	const slot = { [periodKey(p)]: 'counts', [periodKey(previous)]: 'previous', [periodKey(lastYear)]: 'lastYear' } as const;
@@ -82,7 +77,19 @@ export async function reportData(engine: Engine, options: ReportOptions, aggrega
 		figures.set(id, f);
 	}
 	const rows = formRows([...figures.values()], listedItems(catalog, options), { levels, compare, names });
-	return { period: p, previous, lastYear, rows, annex: annexGroups(late, catalog, names) };
+	return { period: p, previous, lastYear, rows };
+}
+
+const levelFilter = (levels: readonly Level[]): Filters => (allLevels(levels) ? {} : { levels });
+
+/**
+ * The annex: dossiers resolved late in the period or overdue at its end, by agency in the
+ * form's order. A list of dossiers, read from the dossiers themselves: slower than the form,
+ * so the page shows the form first.
+ */
+export async function reportAnnex(engine: Engine, options: Pick<ReportOptions, 'period' | 'levels'>, catalog: Catalog, names: RowNames): Promise<AnnexGroup[]> {
+	const late = await queryDossiers(engine, { period: options.period, filters: levelFilter(options.levels), outcomes: ['overdue', 'late'] });
+	return annexGroups(late, catalog, names);
 }
 
 /** Late and overdue dossiers grouped by agency, agencies by level then name, each group in the list's order. */

@@ -7,7 +7,7 @@
 import type { Locale } from '../format/format';
 import { formatMoment } from '../format/format';
 import { t } from '../i18n/messages';
-import type { Report } from './data';
+import type { AnnexGroup, Report } from './data';
 import { rowFigures, type ReportLayout } from './table';
 
 export interface WorkbookTitle {
@@ -24,7 +24,7 @@ const COUNT_FORMAT = '#,##0;-#,##0;"–"';
 const RATE_FORMAT = '0.0%';
 const DASH = '–';
 
-export async function reportWorkbook(report: Report, layout: ReportLayout, title: WorkbookTitle): Promise<ArrayBuffer> {
+export async function reportWorkbook(report: Report, annexGroups: readonly AnnexGroup[], layout: ReportLayout, title: WorkbookTitle): Promise<ArrayBuffer> {
 	const { default: ExcelJS } = await import('exceljs');
 	const book = new ExcelJS.Workbook();
 	book.created = new Date();
@@ -107,7 +107,7 @@ export async function reportWorkbook(report: Report, layout: ReportLayout, title
 	});
 	annex.pageSetup.printTitlesRow = `${headRow.number}:${headRow.number}`;
 	let n = 0;
-	for (const g of report.annex) {
+	for (const g of annexGroups) {
 		for (const d of g.dossiers) {
 			const row = annex.addRow([
 				++n,
