@@ -19,13 +19,21 @@ export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
 export const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** The SQL that yields each dimension's key in the state relation. */
-const DIMENSION_SQL: Record<Dimension, string> = {
-	level: 'a.level',
-	agency: 'd.agency_id',
-	field: 'pr.field',
-	procedure: 'd.procedure_code',
-	channel: 'd.channel'
+type Join = 'agencies' | 'procedures';
+type DimensionSql = Partial<Record<Dimension, { sql: string; join?: Join }>>;
+
+/** The SQL of each dimension's key over a table of dossiers or of their counts (d), and the table it needs joined. */
+const DIMENSION_SQL = {
+	level: { sql: 'a.level', join: 'agencies' },
+	agency: { sql: 'd.agency_id' },
+	field: { sql: 'pr.field', join: 'procedures' },
+	procedure: { sql: 'd.procedure_code' },
+	channel: { sql: 'd.channel' }
+} satisfies Required<DimensionSql>;
+
+const JOINS: Record<Join, string> = {
+	agencies: 'LEFT JOIN agencies a ON a.id = d.agency_id',
+	procedures: 'LEFT JOIN procedures pr ON pr.code = d.procedure_code'
 };
 
 /** Each list narrows to its keys; a missing list selects everything, an empty list nothing. */
@@ -71,8 +79,20 @@ const FILTERED: [keyof Filters, Dimension][] = [
 ];
 
 /** The WHERE conditions of a set of filters, each dimension's key given by `sql`. */
-export function filterConditions(filters: Filters = {}, sql: (d: Dimension) => string = (d) => DIMENSION_SQL[d]): string[] {
+export function filterConditions(filters: Filters = {}, sql: (d: Dimension) => string = (d) => DIMENSION_SQL[d].sql): string[] {
 	return FILTERED.flatMap(([f, d]) => (filters[f] === undefined ? [] : [inList(sql(d), filters[f])!]));
+}
+
+/** The dimensions a request groups or filters by. */
+function usedDimensions(req: MetricsRequest): Set<Dimension> {
+	const filters = req.filters ?? {};
+	return new Set([...(req.groupBy ?? []), ...FILTERED.filter(([f]) => filters[f] !== undefined).map(([, d]) => d)]);
+}
+
+/** The joins those dimensions need (none for a request by agency, procedure or channel). */
+function joinsSql(used: Set<Dimension>, dims: DimensionSql): string {
+	const joins = new Set([...used].map((d) => dims[d]!.join).filter((j) => j !== undefined));
+	return [...joins].map((j) => `\n  ${JOINS[j]}`).join('');
 }
 
 /**
@@ -89,11 +109,6 @@ export function periodsValues(periods: readonly Period[]): string {
 	return `periods(period, p_start, p_end, p_last) AS (VALUES ${rows.join(', ')})`;
 }
 
-/** Whether a request groups or filters by level (a column of agencies) or field (of procedures): only then is that table joined. */
-function needsJoin(req: MetricsRequest, dimension: 'level' | 'field'): boolean {
-	return (req.groupBy ?? []).includes(dimension) || req.filters?.[dimension === 'level' ? 'levels' : 'fields'] !== undefined;
-}
-
 /**
  * The state relation: one row for each dossier received in each period (new or carried
  * over), with the columns the count SQL of metrics.ts reads.
@@ -101,7 +116,7 @@ function needsJoin(req: MetricsRequest, dimension: 'level' | 'field'): boolean {
 export function stateSql(req: MetricsRequest): string {
 	const dims = req.groupBy ?? [];
 	const where = filterConditions(req.filters);
-	return `SELECT p.period, ${dims.map((d) => `${DIMENSION_SQL[d]} AS "${d}"`).join(', ')}${dims.length ? ',' : ''}
+	return `SELECT p.period, ${dims.map((d) => `${DIMENSION_SQL[d].sql} AS "${d}"`).join(', ')}${dims.length ? ',' : ''}
     d.id AS dossier_id, d.agency_id, d.procedure_code, d.withdrawn_at, d.apology_issued,
     d.received_at, d.due_at, d.resolved_at, d.channel, d.fee, d.paid_online, d.digitised,
     d.result_electronic, d.rating, p.p_start, p.p_last,
@@ -111,8 +126,7 @@ export function stateSql(req: MetricsRequest): string {
   FROM dossiers d
   JOIN periods p
     ON d.received_at < p.p_end
-   AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start
-${needsJoin(req, 'level') ? '\n  LEFT JOIN agencies a ON a.id = d.agency_id' : ''}${needsJoin(req, 'field') ? '\n  LEFT JOIN procedures pr ON pr.code = d.procedure_code' : ''}${
+   AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start${joinsSql(usedDimensions(req), DIMENSION_SQL)}${
 		where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''
 	}`;
 }
@@ -139,26 +153,11 @@ ORDER BY ${groupCols.join(', ')}`;
  * the province's top from a few thousand rows, anything below from the agency × procedure ×
  * channel counts. Each maps a dimension to its SQL, and names the join it needs.
  */
-const CUBES: { table: string; dimensions: Partial<Record<Dimension, { sql: string; join?: 'agencies' | 'procedures' }>> }[] = [
-	{
-		table: AGGREGATE_LEVEL_TABLE,
-		dimensions: { level: { sql: 'd.level' }, channel: { sql: 'd.channel' } }
-	},
-	{
-		table: AGGREGATE_TABLE,
-		dimensions: {
-			level: { sql: 'a.level', join: 'agencies' },
-			agency: { sql: 'd.agency_id' },
-			field: { sql: 'pr.field', join: 'procedures' },
-			procedure: { sql: 'd.procedure_code' },
-			channel: { sql: 'd.channel' }
-		}
-	}
+const CUBES: { table: string; dimensions: DimensionSql }[] = [
+	{ table: AGGREGATE_LEVEL_TABLE, dimensions: { level: { sql: 'd.level' }, channel: { sql: 'd.channel' } } },
+	// Keyed like the dossiers: the same SQL and joins.
+	{ table: AGGREGATE_TABLE, dimensions: DIMENSION_SQL }
 ];
-const JOINS = {
-	agencies: 'LEFT JOIN agencies a ON a.id = d.agency_id',
-	procedures: 'LEFT JOIN procedures pr ON pr.code = d.procedure_code'
-};
 
 /**
  * The same rows as metricsSql, summed from the counts pre-aggregated for standard periods
@@ -167,11 +166,9 @@ const JOINS = {
 export function aggregatedMetricsSql(req: MetricsRequest): string {
 	if (req.periods.length === 0) throw new Error('A metrics request needs at least one period');
 	const dims = req.groupBy ?? [];
-	const filters = req.filters ?? {};
-	const used = new Set<Dimension>([...dims, ...FILTERED.filter(([f]) => filters[f] !== undefined).map(([, d]) => d)]);
+	const used = usedDimensions(req);
 	const cube = CUBES.find((c) => [...used].every((d) => c.dimensions[d]))!;
 	const col = (d: Dimension) => cube.dimensions[d]!.sql;
-	const joins = [...new Set([...used].map((d) => cube.dimensions[d]!.join).filter((j) => j !== undefined))];
 	// By position: a dimension's name (level) may also be a column of the joined tables.
 	const groupCols = [1, ...dims.map((_, i) => i + 2)];
 	const lasts = req.periods.map((p) => p.last).sort();
@@ -179,12 +176,12 @@ export function aggregatedMetricsSql(req: MetricsRequest): string {
 		// The range lets DuckDB skip the blocks of other months (the tables are in order of period_last).
 		`d.period_last BETWEEN DATE '${lasts[0]}' AND DATE '${lasts.at(-1)}'`,
 		`d.period IN (${req.periods.map((p) => sqlString(periodKey(p))).join(', ')})`,
-		...filterConditions(filters, col)
+		...filterConditions(req.filters, col)
 	];
 	const counts = COUNTS.map((c) => `CAST(sum(d."${c.id}") AS DOUBLE) AS "${c.id}"`);
 	return `SELECT d.period, ${dims.map((d) => `${col(d)} AS "${d}", `).join('')}
   ${counts.join(',\n  ')}
-FROM ${cube.table} d${joins.map((j) => `\n${JOINS[j]}`).join('')}
+FROM ${cube.table} d${joinsSql(used, cube.dimensions)}
 WHERE ${where.join('\n  AND ')}
 GROUP BY ${groupCols.join(', ')}
 ORDER BY ${groupCols.join(', ')}`;

@@ -1,11 +1,13 @@
 /**
  * The report as a table, the one layout the screen, the CSV and the workbook all draw: the
- * form's two-row header (groups over columns) and each row's figures in column order.
+ * form's two-row header (groups over columns) and each row's figures in column order; and
+ * the annex as the files write it, one dossier a line.
  */
-import type { Locale } from '../format/format';
+import type { DossierListRow } from '../domain/query';
+import { formatMoment, type Locale } from '../format/format';
 import { t, type MessageKey } from '../i18n/messages';
 import { periodName } from '../i18n/periods';
-import type { Report } from './data';
+import type { AnnexGroup, Report } from './data';
 import { FORM_COLUMNS, FORM_GROUPS, formValue, type FormRow, type Grouping } from './form';
 
 export interface ReportColumn {
@@ -53,4 +55,26 @@ export function rowFigures(row: FormRow, compare: boolean): (number | null)[] {
 	if (!compare) return own;
 	const other = (c: FormRow['previous']) => (c ? [c.received, formValue('on_time_rate', c)] : [null, null]);
 	return [...own, ...other(row.previous), ...other(row.lastYear)];
+}
+
+/** The annex's columns in the CSV and the workbook. */
+export function annexHeader(locale: Locale): string[] {
+	return (['colNumber', 'agency', 'dossierId', 'procedure', 'dueAt', 'annexStatus', 'daysLate', 'apology'] as const).map((k) => t(locale, k));
+}
+
+/** The annex one dossier a line, numbered through, in its order. */
+export function annexLines(groups: readonly AnnexGroup[], locale: Locale): (string | number | null)[][] {
+	let n = 0;
+	return groups.flatMap((g) =>
+		g.dossiers.map((d: DossierListRow) => [
+			++n,
+			g.label,
+			d.id,
+			d.procedure_code,
+			formatMoment(d.due_at),
+			t(locale, d.outcome === 'overdue' ? 'annexOverdue' : 'annexLate'),
+			d.days_late,
+			t(locale, d.apology_issued ? 'yes' : 'no')
+		])
+	);
 }

@@ -5,10 +5,9 @@
  * the annex of late dossiers on the second sheet.
  */
 import type { Locale } from '../format/format';
-import { formatMoment } from '../format/format';
 import { t } from '../i18n/messages';
 import type { AnnexGroup, Report } from './data';
-import { rowFigures, type ReportLayout } from './table';
+import { annexHeader, annexLines, rowFigures, type ReportLayout } from './table';
 
 export interface WorkbookTitle {
 	/** "Tỉnh Quảng Ngãi" */
@@ -97,7 +96,7 @@ export async function reportWorkbook(report: Report, annexGroups: readonly Annex
 	form.mergeCells(note.number, 1, note.number, width);
 
 	const annex = book.addWorksheet(t(locale, 'sheetAnnex'), { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-	const head = [t(locale, 'colNumber'), t(locale, 'agency'), t(locale, 'dossierId'), t(locale, 'procedure'), t(locale, 'dueAt'), t(locale, 'annexStatus'), t(locale, 'daysLate'), t(locale, 'apology')];
+	const head = annexHeader(locale);
 	titled(annex, [title.province, t(locale, 'annexTitle').toUpperCase(), ...title.lines], head.length);
 	const headRow = annex.addRow(head);
 	headRow.eachCell((cell) => {
@@ -106,22 +105,7 @@ export async function reportWorkbook(report: Report, annexGroups: readonly Annex
 		cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
 	});
 	annex.pageSetup.printTitlesRow = `${headRow.number}:${headRow.number}`;
-	let n = 0;
-	for (const g of annexGroups) {
-		for (const d of g.dossiers) {
-			const row = annex.addRow([
-				++n,
-				g.label,
-				d.id,
-				d.procedure_code,
-				formatMoment(d.due_at),
-				t(locale, d.outcome === 'overdue' ? 'annexOverdue' : 'annexLate'),
-				d.days_late,
-				t(locale, d.apology_issued ? 'yes' : 'no')
-			]);
-			row.eachCell((cell) => (cell.border = border));
-		}
-	}
+	for (const line of annexLines(annexGroups, locale)) annex.addRow(line).eachCell((cell) => (cell.border = border));
 	[6, 30, 16, 12, 18, 20, 10, 12].forEach((w, i) => (annex.getColumn(i + 1).width = w));
 
 	return (await book.xlsx.writeBuffer()) as ArrayBuffer;
