@@ -12,7 +12,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { ENGINE_SETTINGS, type Engine, type Row } from './types';
+import { ENGINE_SETTINGS, readCsvSql, type Engine, type Row } from './types';
 
 // The threaded "coi" bundle is left out: it needs COOP/COEP headers that static hosts rarely
 // set, and it broke ATTACH over HTTP (docs/ARCHITECTURE.md).
@@ -33,17 +33,22 @@ export class BrowserEngine implements Engine {
 		private readonly conn: duckdb.AsyncDuckDBConnection
 	) {}
 
-	/** Starts DuckDB-WASM and attaches the database at `databaseUrl` as the default catalog. */
-	static async start(databaseUrl: string): Promise<BrowserEngine> {
+	/**
+	 * Starts DuckDB-WASM and attaches the database at `databaseUrl` as the default catalog;
+	 * with no URL, only the in-memory catalog exists (data loaded from the user's files).
+	 */
+	static async start(databaseUrl: string | null): Promise<BrowserEngine> {
 		const bundle = await duckdb.selectBundle(BUNDLES);
 		const worker = new Worker(bundle.mainWorker!);
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 		try {
 			await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-			await db.registerFileURL('province.duckdb', databaseUrl, duckdb.DuckDBDataProtocol.HTTP, false);
 			const conn = await db.connect();
-			await conn.query(`ATTACH 'province.duckdb' AS province (READ_ONLY)`);
-			await conn.query('USE province');
+			if (databaseUrl) {
+				await db.registerFileURL('province.duckdb', databaseUrl, duckdb.DuckDBDataProtocol.HTTP, false);
+				await conn.query(`ATTACH 'province.duckdb' AS province (READ_ONLY)`);
+				await conn.query('USE province');
+			}
 			for (const setting of ENGINE_SETTINGS) await conn.query(setting);
 			return new BrowserEngine(db, worker, conn);
 		} catch (e) {
@@ -63,6 +68,29 @@ export class BrowserEngine implements Engine {
 			rows.push(row as T);
 		}
 		return rows;
+	}
+
+	private files = 0;
+
+	async insertCsv(table: string, csv: string | Uint8Array, columns: Readonly<Record<string, string>>): Promise<void> {
+		const name = `insert-${++this.files}.csv`;
+		if (typeof csv === 'string') await this.db.registerFileText(name, csv);
+		else await this.db.registerFileBuffer(name, csv);
+		try {
+			await this.conn.query(`INSERT INTO ${table} SELECT * FROM ${readCsvSql(name, columns)}`);
+		} finally {
+			await this.db.dropFile(name);
+		}
+	}
+
+	async csvOf(sql: string): Promise<Uint8Array> {
+		const name = `out-${++this.files}.csv`;
+		await this.conn.query(`COPY (${sql}) TO '${name}' (HEADER, DELIMITER ',')`);
+		try {
+			return await this.db.copyFileToBuffer(name);
+		} finally {
+			await this.db.dropFile(name);
+		}
 	}
 
 	async close(): Promise<void> {

@@ -31,6 +31,15 @@ export class CachedEngine implements Engine {
 		return result as Promise<T[]>;
 	}
 
+	insertCsv(table: string, csv: string | Uint8Array, columns: Readonly<Record<string, string>>): Promise<void> {
+		this.clear();
+		return this.inner.insertCsv(table, csv, columns);
+	}
+
+	csvOf(sql: string): Promise<Uint8Array> {
+		return this.inner.csvOf(sql);
+	}
+
 	get size(): number {
 		return this.entries.size;
 	}

@@ -3,7 +3,10 @@
  * runs on DuckDB-WASM. Used by the sample generator, build-time scripts, tests and benchmarks.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ENGINE_SETTINGS, type Engine, type Row } from './types';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINE_SETTINGS, readCsvSql, type Engine, type Row } from './types';
 
 /** Converts DuckDB's JS values to plain ones: BIGINT → number, TIMESTAMP/DATE → ISO-like string. */
 function plain(value: unknown): unknown {
@@ -35,6 +38,29 @@ export class NodeEngine implements Engine {
 	/** Runs statements that return nothing useful (DDL, COPY, several statements at once). */
 	async run(sql: string): Promise<void> {
 		await this.connection.run(sql);
+	}
+
+	/** CSV goes through a file of its own, as DuckDB-WASM reads a registered file. */
+	async insertCsv(table: string, csv: string | Uint8Array, columns: Readonly<Record<string, string>>): Promise<void> {
+		const dir = mkdtempSync(join(tmpdir(), 'insert-'));
+		try {
+			const file = join(dir, 'rows.csv');
+			writeFileSync(file, csv);
+			await this.connection.run(`INSERT INTO ${table} SELECT * FROM ${readCsvSql(file, columns)}`);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+
+	async csvOf(sql: string): Promise<Uint8Array> {
+		const dir = mkdtempSync(join(tmpdir(), 'out-'));
+		try {
+			const file = join(dir, 'out.csv');
+			await this.connection.run(`COPY (${sql}) TO '${file}' (HEADER, DELIMITER ',')`);
+			return new Uint8Array(readFileSync(file));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	}
 
 	async close(): Promise<void> {

@@ -4,6 +4,10 @@ export type Row = Record<string, unknown>;
 export interface Engine {
 	/** Runs one statement and returns its rows as plain objects (numbers, strings, booleans, null). */
 	query<T extends Row = Row>(sql: string): Promise<T[]>;
+	/** Inserts CSV text or bytes (with a header row) into an existing table, read with these column types. */
+	insertCsv(table: string, csv: string | Uint8Array, columns: Readonly<Record<string, string>>): Promise<void>;
+	/** The result of a query as CSV bytes with a header row. */
+	csvOf(sql: string): Promise<Uint8Array>;
 	close(): Promise<void>;
 }
 
@@ -16,3 +20,9 @@ export interface Engine {
  * periods costs a fraction of that.
  */
 export const ENGINE_SETTINGS = ['SET nested_loop_join_threshold = 64'];
+
+/** The read_csv call for a file written by csvOf or by the loader: header, types given, nothing guessed. */
+export function readCsvSql(file: string, columns: Readonly<Record<string, string>>): string {
+	const spec = Object.entries(columns).map(([name, type]) => `'${name}': '${type}'`).join(', ');
+	return `read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${spec}})`;
+}

@@ -1,0 +1,119 @@
+/**
+ * CSV and TSV with any delimiter, read in chunks: RFC 4180 quoting ("" inside quotes, line
+ * breaks inside quoted cells), CRLF or LF, and every record's line number in the file so a
+ * rejected row can be found again.
+ */
+
+export interface TextRecord {
+	/** The line of the file the record starts on (1 = the first line). */
+	line: number;
+	cells: string[];
+}
+
+const CANDIDATES = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter of the first lines: the candidate that splits the header into the most
+ * cells and every following line into as many.
+ */
+export function detectDelimiter(text: string): string {
+	const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+	let best = ',';
+	let bestScore = 0;
+	for (const d of CANDIDATES) {
+		const counts = lines.map((l) => countOutsideQuotes(l, d));
+		const head = counts[0] ?? 0;
+		if (head === 0) continue;
+		const consistent = counts.filter((c) => c === head).length;
+		const score = head * consistent;
+		if (score > bestScore) [best, bestScore] = [d, score];
+	}
+	return best;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+	let n = 0;
+	let quoted = false;
+	for (const c of line) {
+		if (c === '"') quoted = !quoted;
+		else if (c === d && !quoted) n++;
+	}
+	return n;
+}
+
+/** Feeds text in, takes whole records out; the tail of a chunk waits for the next one. */
+export class DelimitedParser {
+	private rest = '';
+	private line = 1;
+
+	constructor(readonly delimiter: string) {}
+
+	push(text: string, last = false): TextRecord[] {
+		const src = this.rest + text;
+		const out: TextRecord[] = [];
+		const d = this.delimiter;
+		let i = 0;
+		while (i < src.length) {
+			const nl = src.indexOf('\n', i);
+			if (nl < 0 && !last) break;
+			const end = nl < 0 ? src.length : nl;
+			const quote = src.indexOf('"', i);
+			if (quote < 0 || quote > end) {
+				// Fast path: a record on one line with no quotes.
+				const body = src.charCodeAt(end - 1) === 13 ? src.slice(i, end - 1) : src.slice(i, end);
+				if (body.trim() !== '') out.push({ line: this.line, cells: body.split(d) });
+				this.line++;
+				i = end + 1;
+				continue;
+			}
+			const parsed = quotedRecord(src, i, d, last);
+			if (!parsed) break; // a quoted cell runs past the end of the chunk
+			if (parsed.cells.length > 1 || parsed.cells[0] !== '') out.push({ line: this.line, cells: parsed.cells });
+			this.line += parsed.lines;
+			i = parsed.next;
+		}
+		this.rest = src.slice(i);
+		return out;
+	}
+}
+
+/** One record that has quotes, from `start`; null when it is not complete in `src`. */
+function quotedRecord(src: string, start: number, d: string, last: boolean): { cells: string[]; next: number; lines: number } | null {
+	const cells: string[] = [];
+	let cell = '';
+	let lines = 1;
+	let i = start;
+	let quoted = false;
+	while (i < src.length) {
+		const c = src[i];
+		if (quoted) {
+			if (c === '"') {
+				if (i + 1 >= src.length && !last) return null;
+				if (src[i + 1] === '"') {
+					cell += '"';
+					i += 2;
+					continue;
+				}
+				quoted = false;
+			} else {
+				if (c === '\n') lines++;
+				cell += c;
+			}
+			i++;
+			continue;
+		}
+		if (c === '"') quoted = true;
+		else if (c === d) {
+			cells.push(cell);
+			cell = '';
+		} else if (c === '\n') {
+			cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
+			return { cells, next: i + 1, lines };
+		} else cell += c;
+		i++;
+	}
+	if (!last) return null;
+	// At the very end of the file an unclosed quote keeps what it holds.
+	cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
+	return { cells, next: src.length, lines };
+}

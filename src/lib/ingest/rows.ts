@@ -1,0 +1,255 @@
+/**
+ * One row of an export to one dossier, or to the reasons it cannot be one. The rules are
+ * those of domain.md: the state of a dossier comes from its timestamps, so a row must give
+ * a receipt and a due date, and a result or withdrawal not before receipt. Agencies and
+ * procedures new to the data are created from the file (Catalogue).
+ */
+import { addDays, type IsoDay } from '../domain/dates';
+import type { Channel, Level, OnlineService, Rating, Status } from '../domain/types';
+import { normaliseText, type Field, type Mapping } from './headers';
+import { LONG_AFTER_DUE_DAYS, Tally, type Problem, type Reason } from './tally';
+import {
+	levelFromName,
+	readAmount,
+	readChannel,
+	readFlag,
+	readLevel,
+	readMoment,
+	readRating,
+	readStatus,
+	readText,
+	timestamp,
+	type Cell,
+	type Moment,
+	type Read
+} from './values';
+
+/** A dossier as it goes into the database (DOSSIER_COLUMNS), plus where it came from. */
+export interface DossierRecord {
+	id: string;
+	procedure_code: string;
+	agency_id: string;
+	received_at: string;
+	due_at: string;
+	resolved_at: string | null;
+	withdrawn_at: string | null;
+	status: Status;
+	channel: Channel;
+	fee: number;
+	paid_online: boolean;
+	digitised: boolean;
+	result_electronic: boolean;
+	rating: Rating | null;
+	apology_issued: boolean;
+	/** Where the row is in the user's files. */
+	origin: { file: string; line: number };
+}
+
+export interface AgencyRecord {
+	id: string;
+	name: string;
+	short_name: string;
+	level: Level;
+	valid_from: IsoDay;
+}
+
+export interface ProcedureRecord {
+	code: string;
+	name: string;
+	field: string;
+	level: Level;
+	online_service: OnlineService;
+}
+
+/** Agencies and procedures known before the load (the data on screen) and those the files add. */
+export class Catalogue {
+	readonly newAgencies = new Map<string, AgencyRecord>();
+	readonly newProcedures = new Map<string, ProcedureRecord>();
+	private readonly agencyByName = new Map<string, { id: string; level: Level }>();
+
+	constructor(
+		private readonly knownAgencies: ReadonlyMap<string, { id: string; name: string; shortName: string; level: Level }> = new Map(),
+		private readonly knownProcedures: ReadonlyMap<string, { code: string; field: string }> = new Map()
+	) {
+		for (const a of knownAgencies.values()) {
+			this.agencyByName.set(normaliseText(a.name), a);
+			this.agencyByName.set(normaliseText(a.shortName), a);
+		}
+	}
+
+	/** The agency a row names (by code, else by name), created when new; null when its level is unknown. */
+	agency(code: string | null, name: string | null, level: Level | null, received: IsoDay): { id: string; level: Level } | null {
+		const known = (code && this.knownAgencies.get(code)) || (name && this.agencyByName.get(normaliseText(name)));
+		if (known) return known;
+		const id = code ?? name!;
+		const added = this.newAgencies.get(id);
+		if (added) {
+			if (received < added.valid_from) added.valid_from = received;
+			return added;
+		}
+		const lvl = level ?? levelFromName(name ?? '');
+		if (!lvl) return null;
+		const fullName = name ?? code!;
+		const record = { id, name: fullName, short_name: shortName(fullName), level: lvl, valid_from: received };
+		this.newAgencies.set(id, record);
+		this.agencyByName.set(normaliseText(fullName), record);
+		return record;
+	}
+
+	/** The procedure a row names (by code, else by name), created when new. */
+	procedure(code: string | null, name: string | null, field: string | null, level: Level, channel: Channel): string {
+		const key = code ?? name ?? UNKNOWN_PROCEDURE;
+		if (this.knownProcedures.has(key)) return key;
+		let p = this.newProcedures.get(key);
+		if (!p) {
+			p = { code: key, name: name ?? code ?? UNKNOWN_PROCEDURE_NAME, field: field ?? UNKNOWN_FIELD, level, online_service: 'none' };
+			this.newProcedures.set(key, p);
+		}
+		// A procedure offers the deepest online service any of its dossiers used.
+		if (channel === 'online_full') p.online_service = 'full';
+		else if (channel === 'online_partial' && p.online_service === 'none') p.online_service = 'partial';
+		return key;
+	}
+}
+
+export const UNKNOWN_PROCEDURE = '(không rõ)';
+const UNKNOWN_PROCEDURE_NAME = '(Không rõ thủ tục)';
+export const UNKNOWN_FIELD = '(Không rõ lĩnh vực)';
+
+/** "Ủy ban nhân dân xã X" → "UBND xã X": the short name charts show. */
+function shortName(name: string): string {
+	return name.replace(/^(Ủy|Uỷ) ban nhân dân/i, 'UBND');
+}
+
+export interface RowContext {
+	file: string;
+	headers: readonly string[];
+	mapping: Mapping;
+	/** Today in Vietnam: a date after it is in the future. */
+	today: IsoDay;
+	tally: Tally;
+	catalogue: Catalogue;
+	/** Dossier ids already read in this load. */
+	seen: Set<string>;
+}
+
+/** Reads one row; returns the dossier to load, or null when the row is rejected (the tally says why). */
+export function readRow(ctx: RowContext, line: number, cells: readonly Cell[]): DossierRecord | null {
+	const { mapping, tally } = ctx;
+	tally.rowsRead++;
+	const cell = (f: Field): Cell => (mapping[f] === null ? null : cells[mapping[f]!]);
+	const column = (f: Field) => (mapping[f] === null ? '' : (ctx.headers[mapping[f]!] ?? ''));
+	const agencyName = readText(cell('agency'));
+	const receivedRead = readMoment(cell('received_at'));
+	const month = receivedRead && 'value' in receivedRead ? receivedRead.value.day.slice(0, 7) : null;
+	const problem = (f: Field | '', reason: Reason): Problem => ({
+		file: ctx.file,
+		line,
+		column: f ? column(f) : '',
+		value: f ? (readText(cell(f)) ?? '') : '',
+		reason,
+		agency: agencyName ?? readText(cell('agency_code')),
+		month
+	});
+	const reject = (f: Field | '', reason: Reason) => {
+		tally.reject(problem(f, reason));
+		return null;
+	};
+	const warnings: Problem[] = [];
+	const warn = (f: Field | '', reason: Reason) => warnings.push(problem(f, reason));
+	/** An optional value: unreadable → warning and the default. */
+	const optional = <T>(f: Field, read: (c: Cell) => Read<T> | null, fallback: T): T => {
+		const r = read(cell(f));
+		if (!r) return fallback;
+		if ('error' in r) {
+			warn(f, r.error as Reason);
+			return fallback;
+		}
+		return r.value;
+	};
+
+	// Undecodable bytes (U+FFFD) mean the file mixes encodings: the row's text cannot be trusted.
+	const garbled = cells.findIndex((c) => typeof c === 'string' && c.includes('\uFFFD'));
+	if (garbled >= 0) {
+		tally.reject({ ...problem('', 'garbled_text'), column: ctx.headers[garbled] ?? '', value: String(cells[garbled]) });
+		return null;
+	}
+	const id = readText(cell('id'));
+	if (!id) return reject('id', 'missing_id');
+	if (!receivedRead) return reject('received_at', 'missing_received');
+	if ('error' in receivedRead) return reject('received_at', 'unreadable_date');
+	const received = receivedRead.value;
+	const dueRead = readMoment(cell('due_at'));
+	if (!dueRead) return reject('due_at', 'missing_due');
+	if ('error' in dueRead) return reject('due_at', 'unreadable_date');
+	const dates: Partial<Record<'resolved_at' | 'withdrawn_at', Moment>> = {};
+	for (const f of ['resolved_at', 'withdrawn_at'] as const) {
+		const r = readMoment(cell(f));
+		if (r && 'error' in r) return reject(f, 'unreadable_date');
+		if (r) dates[f] = r.value;
+	}
+	const agencyCode = readText(cell('agency_code'));
+	if (!agencyName && !agencyCode) return reject('agency', 'missing_agency');
+	const channelRead = readChannel(cell('channel'));
+	if (!channelRead) return reject('channel', 'missing_channel');
+	if ('error' in channelRead) return reject('channel', 'unreadable_channel');
+	const levelRead = readLevel(cell('level'));
+	if (levelRead && 'error' in levelRead) return reject('level', 'unreadable_level');
+
+	// The state comes from the dates; the status column only says which date an end date is.
+	const status = optional('status', readStatus, null as Status | null);
+	if (status === 'withdrawn' && !dates.withdrawn_at && dates.resolved_at && mapping.withdrawn_at === null) {
+		// One "end date" column: for a withdrawn dossier it is the day it was withdrawn.
+		dates.withdrawn_at = dates.resolved_at;
+		delete dates.resolved_at;
+	}
+	if (dates.resolved_at && dates.withdrawn_at) return reject('withdrawn_at', 'resolved_and_withdrawn');
+	if (status === 'resolved' && !dates.resolved_at) return reject('resolved_at', 'resolved_without_date');
+	if (status === 'withdrawn' && !dates.withdrawn_at) return reject('withdrawn_at', 'withdrawn_without_date');
+	const derived: Status = dates.resolved_at ? 'resolved' : dates.withdrawn_at ? 'withdrawn' : 'in_progress';
+	if (status && status !== derived) warn('status', 'status_disagrees');
+
+	const receivedAt = timestamp(received, 'start');
+	const dueAt = timestamp(dueRead.value, 'end');
+	const resolvedAt = dates.resolved_at ? timestamp(dates.resolved_at, 'start') : null;
+	const withdrawnAt = dates.withdrawn_at ? timestamp(dates.withdrawn_at, 'start') : null;
+	if (resolvedAt && resolvedAt < receivedAt) return reject('resolved_at', 'resolved_before_received');
+	if (withdrawnAt && withdrawnAt < receivedAt) return reject('withdrawn_at', 'withdrawn_before_received');
+	if (dueAt < receivedAt) return reject('due_at', 'due_before_received');
+
+	const agency = ctx.catalogue.agency(agencyCode, agencyName, levelRead ? (levelRead as { value: Level }).value : null, received.day);
+	if (!agency) return reject('agency', 'unknown_level');
+	if (ctx.seen.has(id)) return reject('id', 'duplicate_id');
+	ctx.seen.add(id);
+
+	if (dates.resolved_at && dates.resolved_at.day > addDays(dueRead.value.day, LONG_AFTER_DUE_DAYS)) warn('resolved_at', 'recorded_long_after_due');
+	for (const f of ['received_at', 'resolved_at', 'withdrawn_at'] as const) {
+		const m = f === 'received_at' ? received : dates[f];
+		if (m && m.day > ctx.today) {
+			warn(f, 'future_date');
+			break;
+		}
+	}
+	const channel = channelRead.value;
+	const record: DossierRecord = {
+		id,
+		procedure_code: ctx.catalogue.procedure(readText(cell('procedure_code')), readText(cell('procedure')), readText(cell('field')), agency.level, channel),
+		agency_id: agency.id,
+		received_at: receivedAt,
+		due_at: dueAt,
+		resolved_at: resolvedAt,
+		withdrawn_at: withdrawnAt,
+		status: derived,
+		channel,
+		fee: optional('fee', readAmount, 0),
+		paid_online: optional('paid_online', readFlag, false),
+		digitised: optional('digitised', readFlag, false),
+		result_electronic: optional('result_electronic', readFlag, false),
+		rating: optional('rating', readRating, null),
+		apology_issued: optional('apology_issued', readFlag, false),
+		origin: { file: ctx.file, line }
+	};
+	for (const w of warnings) tally.warn(w);
+	tally.rowsLoaded++;
+	return record;
+}

@@ -1,0 +1,151 @@
+/**
+ * Loaded data in the engine. The rows a user loads live in three in-memory tables
+ * (user_dossiers, user_agencies, user_procedures); the data every view reads is assembled in
+ * the in-memory catalog from them and, when the user added to the sample, the sample's
+ * tables. The same tables, as CSV, are what the browser keeps between visits (saved.ts).
+ *
+ * Catalogs: `province` is the site's database file (read-only, absent when the page started
+ * from saved data that replaced it); `memory` holds everything loaded.
+ */
+import { standardPeriods, aggregatesSql } from '../domain/aggregates';
+import { addDays, vietnamToday, type IsoDay } from '../domain/dates';
+import { DOSSIER_COLUMNS } from '../domain/schema';
+import type { Engine } from '../engine/types';
+import type { AgencyRecord, DossierRecord, ProcedureRecord } from './rows';
+
+/** What the data on screen is made of. */
+export type Base = 'sample' | 'none';
+
+export const DOSSIER_TYPES: Readonly<Record<(typeof DOSSIER_COLUMNS)[number], string>> = {
+	id: 'VARCHAR',
+	procedure_code: 'VARCHAR',
+	agency_id: 'VARCHAR',
+	received_at: 'TIMESTAMP',
+	due_at: 'TIMESTAMP',
+	resolved_at: 'TIMESTAMP',
+	withdrawn_at: 'TIMESTAMP',
+	status: 'VARCHAR',
+	channel: 'VARCHAR',
+	fee: 'BIGINT',
+	paid_online: 'BOOLEAN',
+	digitised: 'BOOLEAN',
+	result_electronic: 'BOOLEAN',
+	rating: 'TINYINT',
+	apology_issued: 'BOOLEAN'
+};
+/** Staged rows also carry where they came from, to name a duplicate found against the data. */
+export const STAGED_TYPES = { ...DOSSIER_TYPES, source_file: 'VARCHAR', source_line: 'INTEGER' };
+export const AGENCY_TYPES = { id: 'VARCHAR', name: 'VARCHAR', short_name: 'VARCHAR', level: 'VARCHAR', valid_from: 'DATE' };
+export const PROCEDURE_TYPES = { code: 'VARCHAR', name: 'VARCHAR', field: 'VARCHAR', level: 'VARCHAR', online_service: 'VARCHAR' };
+
+const columnsDdl = (types: Record<string, string>) => Object.entries(types).map(([c, t]) => `${c} ${t}`).join(', ');
+const USER_TABLES = { user_dossiers: DOSSIER_TYPES, user_agencies: AGENCY_TYPES, user_procedures: PROCEDURE_TYPES };
+
+/** Empties (or creates) the tables of loaded rows. */
+export async function resetUserTables(engine: Engine): Promise<void> {
+	for (const [table, types] of Object.entries(USER_TABLES)) await engine.query(`CREATE OR REPLACE TABLE memory.${table} (${columnsDdl(types)})`);
+}
+
+export async function ensureUserTables(engine: Engine): Promise<void> {
+	for (const [table, types] of Object.entries(USER_TABLES)) await engine.query(`CREATE TABLE IF NOT EXISTS memory.${table} (${columnsDdl(types)})`);
+}
+
+export async function startStaging(engine: Engine): Promise<void> {
+	await engine.query(`CREATE OR REPLACE TABLE memory.staged (${columnsDdl(STAGED_TYPES)})`);
+}
+
+/** A value as the engine's CSV reader takes it back: no formula guard, empty = NULL. */
+function engineCell(v: unknown): string {
+	if (v === null || v === undefined) return '';
+	const text = String(v);
+	return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as the CSV the engine reads: the header, then one line per row. */
+export function engineCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
+	return [columns.join(','), ...rows.map((r) => r.map(engineCell).join(','))].join('\n') + '\n';
+}
+
+const valuesOf = <T extends object>(columns: readonly string[], r: T) => columns.map((c) => (r as Record<string, unknown>)[c]);
+
+export async function stageBatch(engine: Engine, batch: readonly DossierRecord[]): Promise<void> {
+	const rows = batch.map((r) => [...valuesOf(DOSSIER_COLUMNS, r), r.origin.file, r.origin.line]);
+	await engine.insertCsv('memory.staged', engineCsv(Object.keys(STAGED_TYPES), rows), STAGED_TYPES);
+}
+
+/** Staged rows whose id the data on screen already has: each is a rejected duplicate. */
+export async function duplicatesOfCurrent(engine: Engine): Promise<{ id: string; source_file: string; source_line: number; agency_id: string; month: string }[]> {
+	return engine.query(`SELECT s.id, s.source_file, s.source_line, s.agency_id, strftime(s.received_at, '%Y-%m') AS month
+FROM memory.staged s SEMI JOIN dossiers d ON d.id = s.id ORDER BY s.source_file, s.source_line`);
+}
+
+/** Moves the staged rows (minus duplicates of the data on screen) and the new agencies and procedures into the user tables. */
+export async function commitStaged(engine: Engine, agencies: readonly AgencyRecord[], procedures: readonly ProcedureRecord[], dropDuplicates: boolean): Promise<void> {
+	const skip = dropDuplicates ? 'ANTI JOIN dossiers d ON d.id = s.id' : '';
+	await engine.query(`INSERT INTO memory.user_dossiers SELECT ${DOSSIER_COLUMNS.map((c) => `s.${c}`).join(', ')} FROM memory.staged s ${skip}`);
+	await engine.query('DROP TABLE memory.staged');
+	for (const [table, types, rows] of [
+		['memory.user_agencies', AGENCY_TYPES, agencies],
+		['memory.user_procedures', PROCEDURE_TYPES, procedures]
+	] as const) {
+		const cols = Object.keys(types);
+		if (rows.length) await engine.insertCsv(table, engineCsv(cols, rows.map((r) => valuesOf(cols, r))), types);
+	}
+}
+
+export interface DatasetSettings {
+	base: Base;
+	province: string;
+	cutoffDay: number;
+	/** The sample's last day, when it is part of the data. */
+	baseAsOf: IsoDay | null;
+}
+
+/**
+ * Builds the tables every view reads in the in-memory catalog, its aggregates, and makes it
+ * the default. The data's last day is the last day anything happened to a loaded dossier
+ * (or the sample's last day, if later), and never after today.
+ */
+export async function assemble(engine: Engine, s: DatasetSettings): Promise<void> {
+	const fromSample = (table: string, cols: string) => (s.base === 'sample' ? `SELECT ${cols} FROM province.${table} UNION ALL ` : '');
+	const dossierCols = DOSSIER_COLUMNS.join(', ');
+	await engine.query(`CREATE OR REPLACE TABLE memory.dossiers AS
+SELECT * FROM (${fromSample('dossiers', dossierCols)}SELECT ${dossierCols} FROM memory.user_dossiers) ORDER BY received_at`);
+	await engine.query(`CREATE OR REPLACE TABLE memory.agencies AS
+${fromSample('agencies', 'id, name, short_name, level, parent_id, valid_from, valid_to')}SELECT id, name, short_name, level, NULL::VARCHAR AS parent_id, valid_from, NULL::DATE AS valid_to FROM memory.user_agencies`);
+	await engine.query(`CREATE OR REPLACE TABLE memory.procedures AS
+${fromSample('procedures', 'code, name, field, level, online_service')}SELECT code, name, field, level, online_service FROM memory.user_procedures`);
+	await engine.query(
+		s.base === 'sample'
+			? 'CREATE OR REPLACE TABLE memory.agency_successors AS SELECT * FROM province.agency_successors'
+			: 'CREATE OR REPLACE TABLE memory.agency_successors (agency_id VARCHAR, successor_id VARCHAR)'
+	);
+	const today = vietnamToday();
+	const [{ last, first }] = await engine.query<{ last: string | null; first: string | null }>(`SELECT
+  strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))::DATE, '%Y-%m-%d') AS last,
+  strftime(min(received_at)::DATE, '%Y-%m-%d') AS first
+FROM memory.dossiers WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00'`);
+	let asOf = [last, s.baseAsOf].filter((d): d is string => !!d).sort().pop() ?? today;
+	if (asOf > today) asOf = today;
+	const dataset = { province: s.province, data_as_of: asOf, cutoff_day: String(s.cutoffDay), source: s.base === 'sample' ? 'sample+loaded' : 'loaded' };
+	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
+		.map(([k, v]) => `('${k}', '${v.replace(/'/g, "''")}')`)
+		.join(', ')}) AS t(key, value)`);
+	await engine.query('USE memory');
+	if (!first) return;
+	for (const statement of aggregatesSql(standardPeriods(first, asOf, s.cutoffDay)).split(/;\n/)) if (statement.trim()) await engine.query(statement);
+}
+
+/** The loaded rows as CSV, to keep between visits. */
+export async function userTablesCsv(engine: Engine): Promise<Record<keyof typeof USER_TABLES, Uint8Array>> {
+	return {
+		user_dossiers: await engine.csvOf('SELECT * FROM memory.user_dossiers'),
+		user_agencies: await engine.csvOf('SELECT * FROM memory.user_agencies'),
+		user_procedures: await engine.csvOf('SELECT * FROM memory.user_procedures')
+	};
+}
+
+export async function restoreUserTables(engine: Engine, csv: Record<keyof typeof USER_TABLES, Uint8Array>): Promise<void> {
+	await resetUserTables(engine);
+	for (const [table, types] of Object.entries(USER_TABLES)) await engine.insertCsv(`memory.${table}`, csv[table as keyof typeof USER_TABLES], types);
+}

@@ -1,0 +1,226 @@
+/**
+ * Reading the values of an export: dates in the styles vendors write, statuses, channels,
+ * ratings, levels, yes/no and amounts. Each reader returns the value or a reason it could
+ * not read it; none guesses silently.
+ */
+import type { Channel, Level, Rating, Status } from '../domain/types';
+import { normaliseText } from './headers';
+
+/** A cell as a file format hands it over: text, a number, a flag, a date, or nothing. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+export type Read<T> = { value: T } | { error: string };
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const blank = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+function validDay(y: number, m: number, d: number): boolean {
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+	return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A moment in Vietnam local time, or a day (time null): the parsed form of any date cell. */
+export interface Moment {
+	day: string;
+	time: string | null;
+}
+
+const VIETNAM_OFFSET_MIN = 7 * 60;
+
+/** A wall-clock moment from its parts, shifted from `offsetMin` to Vietnam time when an offset is given. */
+function moment(y: number, mo: number, d: number, h: number | null, mi = 0, s = 0, offsetMin: number | null = null): Moment | null {
+	if (!validDay(y, mo, d)) return null;
+	if (h === null) return { day: `${y}-${pad(mo)}-${pad(d)}`, time: null };
+	if (h > 23 || mi > 59 || s > 59) return null;
+	let ms = Date.UTC(y, mo - 1, d, h, mi, s);
+	if (offsetMin !== null) ms += (VIETNAM_OFFSET_MIN - offsetMin) * 60_000;
+	const t = new Date(ms);
+	return {
+		day: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`,
+		time: `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`
+	};
+}
+
+/** Excel's day 0 is 30/12/1899 (its 1900 leap-year bug makes later serials line up). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function fromExcelSerial(serial: number): Moment | null {
+	// Serials 20000–80000 are 1954–2119: anything else in a date column is not a date.
+	if (!(serial > 20_000 && serial < 80_000)) return null;
+	const ms = EXCEL_EPOCH_MS + Math.round(serial * 86_400_000 / 1000) * 1000;
+	return fromUtcWallClock(new Date(ms), !Number.isInteger(serial));
+}
+
+/** A Date whose UTC fields are the wall-clock time (how .xlsx and Parquet readers hand over a local time). */
+function fromUtcWallClock(t: Date, timed: boolean): Moment | null {
+	if (Number.isNaN(t.getTime())) return null;
+	return moment(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), timed ? t.getUTCHours() : null, t.getUTCMinutes(), t.getUTCSeconds());
+}
+
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:hg](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(SA|CH|AM|PM)?)?$/i;
+const TIME_FIRST = /^(\d{1,2})[:hg](\d{2})(?::(\d{2}))?\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const ISO = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** 12-hour clocks: SA/AM before noon, CH/PM after (Vietnamese Excel writes SA and CH). */
+function hour24(h: number, half: string | undefined): number {
+	if (!half) return h;
+	const pm = /^(ch|pm)$/i.test(half);
+	return (h % 12) + (pm ? 12 : 0);
+}
+
+/**
+ * Reads a date cell: dd/mm/yyyy (or - or .) with or without a time, the time before the
+ * date, ISO 8601 (an explicit offset is converted to Vietnam time, no offset means Vietnam
+ * time), an Excel serial number, or a Date from a spreadsheet or Parquet reader.
+ */
+export function readMoment(cell: Cell): Read<Moment> | null {
+	if (blank(cell)) return null;
+	const bad = { error: 'unreadable_date' };
+	if (cell instanceof Date) {
+		const hasTime = cell.getUTCHours() + cell.getUTCMinutes() + cell.getUTCSeconds() > 0;
+		const m = fromUtcWallClock(cell, hasTime);
+		return m ? { value: m } : bad;
+	}
+	if (typeof cell === 'number') {
+		const m = fromExcelSerial(cell);
+		return m ? { value: m } : bad;
+	}
+	const s = String(cell).trim();
+	let m: Moment | null = null;
+	let r: RegExpExecArray | null;
+	if ((r = DMY.exec(s))) {
+		m = moment(+r[3], +r[2], +r[1], r[4] === undefined ? null : hour24(+r[4], r[7]), +(r[5] ?? 0), +(r[6] ?? 0));
+	} else if ((r = TIME_FIRST.exec(s))) {
+		m = moment(+r[6], +r[5], +r[4], +r[1], +r[2], +(r[3] ?? 0));
+	} else if ((r = ISO.exec(s))) {
+		const zone = r[7];
+		const offset = zone === undefined ? null : /^z$/i.test(zone) ? 0 : offsetMinutes(zone);
+		m = moment(+r[1], +r[2], +r[3], r[4] === undefined ? null : +r[4], +(r[5] ?? 0), +(r[6] ?? 0), offset);
+	} else if (/^\d{5}(\.\d+)?$/.test(s)) {
+		m = fromExcelSerial(Number(s));
+	}
+	return m ? { value: m } : bad;
+}
+
+function offsetMinutes(zone: string): number {
+	const sign = zone[0] === '-' ? -1 : 1;
+	const digits = zone.slice(1).replace(':', '');
+	return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/** The timestamp stored for a moment: a day alone is its start, or for a due date its last microsecond. */
+export function timestamp(m: Moment, dayOnly: 'start' | 'end'): string {
+	if (m.time !== null) return `${m.day} ${m.time}`;
+	return dayOnly === 'end' ? `${m.day} 23:59:59.999999` : `${m.day} 00:00:00`;
+}
+
+/** First matching rule wins: longer, more specific phrases come first. */
+function byRules<T>(cell: Cell, rules: readonly [RegExp, T][], error: string): Read<T> | null {
+	if (blank(cell)) return null;
+	const text = normaliseText(String(cell));
+	for (const [pattern, value] of rules) if (pattern.test(text)) return { value };
+	return { error };
+}
+
+const CHANNEL_RULES: readonly [RegExp, Channel][] = [
+	[/^(online full|online_full|4)$|toan trinh|muc do 4|md4|\bmuc 4\b/, 'online_full'],
+	[/^(online partial|online_partial|3)$|mot phan|muc do 3|md3|\bmuc 3\b/, 'online_partial'],
+	[/buu chinh|buu dien|bcci|postal|^2$/, 'postal'],
+	[/truc tuyen|online|dvc|dich vu cong|qua mang/, 'online_partial'],
+	[/truc tiep|in person|in_person|tai quay|bo phan mot cua|^1$/, 'in_person']
+];
+
+/**
+ * The channel. Legacy online levels "3"/"4" and "mức độ 3/4" are online partial/full;
+ * "trực tuyến" or "online" without a level is online partial.
+ */
+export function readChannel(cell: Cell): Read<Channel> | null {
+	return byRules(cell, CHANNEL_RULES, 'unreadable_channel');
+}
+
+const STATUS_RULES: readonly [RegExp, Status][] = [
+	[/\brut\b|withdraw|huy ho so|da huy/, 'withdrawn'],
+	[/^(dang|cho|chua|moi)\b|in progress|in_progress|pending|processing|bo sung|tam dung|dang xu ly|dang giai quyet|^tiep nhan$|^da tiep nhan$/, 'in_progress'],
+	[/tra ket qua|da giai quyet|hoan thanh|da xu ly|co ket qua|da tra|resolved|completed|done|ket thuc/, 'resolved']
+];
+
+export function readStatus(cell: Cell): Read<Status> | null {
+	return byRules(cell, STATUS_RULES, 'unreadable_status');
+}
+
+const RATING_RULES: readonly [RegExp, Rating | 0][] = [
+	[/^(chua danh gia|khong danh gia|not rated|none|chua)$/, 0],
+	[/^([1-5])( sao)?$/, 0], // numbers are read below
+	[/rat khong hai long|very dissatisfied|very unsatisfied/, 1],
+	[/khong hai long|dissatisfied|unsatisfied/, 2],
+	[/binh thuong|chap nhan duoc|neutral|acceptable/, 3],
+	[/rat hai long|very satisfied/, 5],
+	[/hai long|satisfied/, 4]
+];
+
+/** The five-level rating; "not rated" and blanks are no rating. */
+export function readRating(cell: Cell): Read<Rating | null> | null {
+	if (blank(cell)) return null;
+	const n = typeof cell === 'number' ? cell : Number.parseInt(normaliseText(String(cell)), 10);
+	if (Number.isInteger(n) && String(n) === normaliseText(String(cell)).replace(/ sao$/, '')) {
+		return n >= 1 && n <= 5 ? { value: n as Rating } : { error: 'unreadable_rating' };
+	}
+	const read = byRules(cell, RATING_RULES, 'unreadable_rating');
+	if (read && 'value' in read) return { value: read.value === 0 ? null : read.value };
+	return read;
+}
+
+const LEVEL_RULES: readonly [RegExp, Level][] = [
+	[/province|\btinh\b|^so\b|^1$/, 'province'],
+	[/district|\b(huyen|quan)\b|thi xa|^2$/, 'district'],
+	[/commune|ward|\b(xa|phuong|thi tran)\b|^3$/, 'commune']
+];
+
+export function readLevel(cell: Cell): Read<Level> | null {
+	return byRules(cell, LEVEL_RULES, 'unreadable_level');
+}
+
+const AGENCY_PREFIX = /^(ubnd|uy ban nhan dan|bo phan (tiep nhan va tra ket qua|mot cua)( cua)?|trung tam (phuc vu )?hanh chinh cong)\s*/;
+
+/**
+ * The level an agency's name implies ("UBND xã …" commune, "UBND huyện …" district,
+ * "Sở …" province), for agencies new to the data in a file without a level column.
+ */
+export function levelFromName(name: string): Level | null {
+	const n = normaliseText(name).replace(AGENCY_PREFIX, '');
+	if (/^(xa|phuong|thi tran)\b/.test(n)) return 'commune';
+	if (/^(huyen|quan|thi xa|thanh pho)\b/.test(n)) return 'district';
+	if (/^(tinh|so|ban|van phong|cuc|chi cuc|cong an|thanh tra)\b/.test(n)) return 'province';
+	return null;
+}
+
+const YES = /^(co|x|1|true|yes|y|da|dung|v)$/;
+const NO = /^(khong|0|false|no|n|chua|sai|)$/;
+
+export function readFlag(cell: Cell): Read<boolean> | null {
+	if (blank(cell)) return null;
+	if (typeof cell === 'boolean') return { value: cell };
+	const t = normaliseText(String(cell)).replace(/\s+/g, '');
+	if (YES.test(t) || String(cell).trim() === '✓') return { value: true };
+	if (NO.test(t)) return { value: false };
+	return { error: 'unreadable_flag' };
+}
+
+/**
+ * An amount in đồng, Vietnamese style: "." groups thousands, "," marks decimals
+ * ("35.000", "1.234,5"); a currency word or sign is ignored.
+ */
+export function readAmount(cell: Cell): Read<number> | null {
+	if (blank(cell)) return null;
+	if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? { value: Math.round(cell) } : { error: 'unreadable_amount' };
+	const s = String(cell).replace(/(vnd|vnđ|đồng|dong|đ)\.?$/i, '').replace(/\s/g, '');
+	if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(s)) return { error: 'unreadable_amount' };
+	return { value: Math.round(Number(s.replace(/\./g, '').replace(',', '.'))) };
+}
+
+/** A cell as text: trimmed, numbers as written, NFC. */
+export function readText(cell: Cell): string | null {
+	if (blank(cell)) return null;
+	if (cell instanceof Date) return cell.toISOString();
+	return String(cell).trim().normalize('NFC');
+}

@@ -1,0 +1,122 @@
+/**
+ * The loader on the file corpus (tests/fixtures/ingest), on native DuckDB: every good file
+ * gives the same eight dossiers, every bad row its reason, every bad file its error, and the
+ * loaded data the figures worked out by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { period as makePeriod } from '../../src/lib/domain/periods';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { queryMetrics } from '../../src/lib/engine/metrics';
+import { loadCatalog } from '../../src/lib/engine/catalog';
+import { proposeMapping } from '../../src/lib/ingest/headers';
+import { loadFiles, type LoadOptions } from '../../src/lib/ingest/load';
+import { FileError, openSource } from '../../src/lib/ingest/sources';
+import { AGENCIES, BAD_FILES, BAD_ROWS, DOSSIERS, GOOD_FILES, MARCH_2025, MIXED } from '../fixtures/ingest/expected';
+
+const DIR = 'tests/fixtures/ingest';
+const fixtureFile = (name: string) => new File([readFileSync(join(DIR, name))], name);
+
+async function plan(name: string) {
+	const source = await openSource(fixtureFile(name));
+	const inspection = await source.inspect();
+	return { inspection, planned: { name, source, headers: inspection.headers, mapping: proposeMapping(inspection.headers) } };
+}
+
+const REPLACE: LoadOptions = { mode: 'replace', province: 'Thử nghiệm', cutoffDay: 15, base: 'none', baseAsOf: null, current: null };
+
+let engine: NodeEngine | null = null;
+afterEach(async () => {
+	await engine?.close();
+	engine = null;
+});
+
+async function load(name: string, options = REPLACE) {
+	engine ??= await NodeEngine.open();
+	const { planned } = await plan(name);
+	return loadFiles(engine, [planned], options, () => {});
+}
+
+describe('every good file gives the eight dossiers', () => {
+	for (const [name, want] of Object.entries(GOOD_FILES)) {
+		it(name, async () => {
+			const { inspection } = await plan(name);
+			expect({ format: inspection.format, encoding: inspection.encoding }).toEqual(want);
+			const result = await load(name);
+			expect([result.tally.rowsRead, result.tally.rowsLoaded, result.tally.rowsRejected]).toEqual([8, 8, 0]);
+			const rows = await engine!.query(`SELECT id, strftime(received_at, '%Y-%m-%d %H:%M:%S') AS received_at,
+  strftime(due_at, '%Y-%m-%d %H:%M:%S.%f') AS due_at, strftime(resolved_at, '%Y-%m-%d %H:%M:%S') AS resolved_at,
+  strftime(withdrawn_at, '%Y-%m-%d %H:%M:%S') AS withdrawn_at, channel, rating::INTEGER AS rating FROM dossiers ORDER BY id`);
+			expect(rows).toEqual(DOSSIERS);
+			const agencies = await engine!.query<{ name: string; level: string }>('SELECT name, level FROM agencies ORDER BY name');
+			expect(Object.fromEntries(agencies.map((a) => [a.name, a.level]))).toEqual(AGENCIES);
+		});
+	}
+});
+
+describe('the loaded data gives the figures worked out by hand', () => {
+	it('custom period 01/03/2025 – 31/03/2025, by agency and in total', async () => {
+		await load('vendor-a-utf8.csv');
+		const catalog = await loadCatalog(engine!);
+		const period = makePeriod({ kind: 'custom', first: '2025-03-01', last: '2025-03-31' });
+		const [total] = await queryMetrics(engine!, { periods: [period] });
+		const byAgency = await queryMetrics(engine!, { periods: [period], groupBy: ['agency'] });
+		const pick = (m: Record<string, number>) => ({
+			received: m.received, online: m.online, carried: m.carried, new: m.new, resolved: m.resolved, early: m.early,
+			on_time: m.on_time, late: m.late, withdrawn: m.withdrawn, in_progress: m.in_progress, not_yet_due: m.not_yet_due, overdue: m.overdue
+		});
+		const want = (w: (typeof MARCH_2025)[keyof typeof MARCH_2025]) => ({
+			received: w.received, online: w.online, carried: w.carried, new: w.new, resolved: w.resolved, early: w.early, on_time: w.on_time, late: w.late,
+			withdrawn: w.withdrawn, in_progress: w.in_progress, not_yet_due: w.not_yet_due, overdue: w.overdue
+		});
+		expect(pick(total.counts as never)).toEqual(want(MARCH_2025.total));
+		for (const row of byAgency) {
+			const name = catalog.agencies.get(row.keys.agency!)!.name as keyof typeof MARCH_2025;
+			expect(pick(row.counts as never), name).toEqual(want(MARCH_2025[name]));
+		}
+		const [{ value }] = await engine!.query<{ value: string }>("SELECT value FROM dataset WHERE key = 'data_as_of'");
+		expect(value).toBe('2025-03-20'); // the last day anything happened to a loaded dossier
+	});
+});
+
+describe('bad rows are rejected with line, column and reason; odd rows load with a warning', () => {
+	it('bad-rows.csv', async () => {
+		const { tally } = await load('bad-rows.csv');
+		expect([tally.rowsRead, tally.rowsLoaded, tally.rowsRejected]).toEqual([BAD_ROWS.rowsRead, BAD_ROWS.rowsLoaded, BAD_ROWS.rejected.length]);
+		expect(tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(BAD_ROWS.rejected);
+		expect(tally.warnings.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(BAD_ROWS.warnings);
+		expect(tally.rowsRead).toBe(tally.rowsLoaded + tally.rowsRejected);
+		const [{ n }] = await engine!.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM dossiers');
+		expect(n).toBe(BAD_ROWS.rowsLoaded);
+	});
+
+	it('mixed-encodings.csv: rows in another encoding are rejected as garbled', async () => {
+		const { tally } = await load('mixed-encodings.csv');
+		expect([tally.rowsRead, tally.rowsLoaded]).toEqual([MIXED.rowsRead, MIXED.rowsLoaded]);
+		expect(tally.rejected.map(({ line, reason }) => ({ line, reason }))).toEqual(MIXED.rejected);
+	});
+
+	it('adding a file to data that already holds its dossiers rejects each as a duplicate, and changes nothing', async () => {
+		await load('vendor-a-utf8.csv');
+		const catalog = await loadCatalog(engine!);
+		const { tally, changed } = await load('vendor-b-utf8-bom-semicolon.csv', { ...REPLACE, mode: 'add', current: catalog });
+		expect([tally.rowsRead, tally.rowsLoaded, tally.rowsRejected, changed]).toEqual([8, 0, 8, false]);
+		expect(new Set(tally.rejected.map((r) => r.reason))).toEqual(new Set(['duplicate_id']));
+		const [{ n }] = await engine!.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM dossiers');
+		expect(n).toBe(8);
+	});
+});
+
+describe('bad files are refused whole with a reason', () => {
+	for (const [name, code] of Object.entries(BAD_FILES)) {
+		it(name, async () => {
+			const error = await plan(name).then(
+				() => null,
+				(e) => e
+			);
+			expect(error).toBeInstanceOf(FileError);
+			expect(error.code).toBe(code);
+		});
+	}
+});
