@@ -69,10 +69,14 @@ export async function sniffFormat(file: Blob & { name?: string }): Promise<Forma
 	return 'delimited';
 }
 
-/** Control characters other than tab and line breaks, or undecodable bytes, in more than 1% of the text. */
+/**
+ * Binary: control characters other than tab and line breaks in more than 1% of the text, or
+ * undecodable bytes in more than 10% (a few are a text file mixing encodings, rows.ts).
+ */
 function looksBinary(text: string): boolean {
-	const bad = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
-	return bad > Math.max(2, text.length / 100);
+	const control = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+	const undecodable = text.match(/\ufffd/g)?.length ?? 0;
+	return control > Math.max(2, text.length / 100) || undecodable > text.length / 10;
 }
 
 /** A file opened for reading: what it is, and its rows. */

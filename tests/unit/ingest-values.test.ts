@@ -1,0 +1,96 @@
+/** The readers of single values and encodings, on inputs typed by hand. */
+import { describe, expect, it } from 'vitest';
+import { DelimitedParser, detectDelimiter } from '../../src/lib/ingest/delimited';
+import { decodeAll, detectEncoding, StreamDecoder } from '../../src/lib/ingest/encoding';
+import { headerSignature, proposeMapping } from '../../src/lib/ingest/headers';
+import { levelFromName, readAmount, readChannel, readMoment, readRating, readStatus, timestamp } from '../../src/lib/ingest/values';
+
+const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+const value = <T>(r: { value: T } | { error: string } | null) => (r && 'value' in r ? r.value : r);
+
+describe('legacy encodings decode text typed in them', () => {
+	it('VNI and TCVN3, as published examples write them', () => {
+		expect(decodeAll(latin1('Tieáng Vieät raát hay'), 'vni')).toBe('Tiếng Việt rất hay');
+		expect(decodeAll(latin1('Xin chaøo caùc baïn'), 'vni')).toBe('Xin chào các bạn');
+		expect(decodeAll(latin1('TiÕng ViÖt rÊt hay'), 'tcvn3')).toBe('Tiếng Việt rất hay');
+		expect(detectEncoding(latin1('Maõ hoà sô,Ngaøy tieáp nhaän,UÛy ban nhaân daân xaõ Ñöùc Laân'))).toBe('vni');
+		expect(detectEncoding(latin1('M· hå s¬,Ngµy tiÕp nhËn,Uû ban nh©n d©n x· §øc L©n'))).toBe('tcvn3');
+	});
+
+	it('a mark split from its letter across chunks still composes (NFC)', () => {
+		const d = new StreamDecoder('utf-8');
+		const nfd = new TextEncoder().encode('Việt'.normalize('NFD'));
+		const text = d.decode(nfd.subarray(0, 3)) + d.decode(nfd.subarray(3), true);
+		expect(text).toBe('Việt');
+	});
+});
+
+describe('delimited text', () => {
+	it('finds the delimiter and keeps quoted delimiters, quotes and line breaks', () => {
+		expect(detectDelimiter('a;b;c\n1;2;3')).toBe(';');
+		expect(detectDelimiter('a\tb\n1\t2')).toBe('\t');
+		const p = new DelimitedParser(',');
+		const records = [...p.push('id,name\r\n1,"Sở ""A"", tỉnh"\r\n2,"two\nlines"\n'), ...p.push('3,x', true)];
+		expect(records).toEqual([
+			{ line: 1, cells: ['id', 'name'] },
+			{ line: 2, cells: ['1', 'Sở "A", tỉnh'] },
+			{ line: 3, cells: ['2', 'two\nlines'] },
+			{ line: 5, cells: ['3', 'x'] }
+		]);
+	});
+});
+
+describe('dates', () => {
+	const ts = (v: string | number | Date, end = false) => {
+		const m = readMoment(v);
+		return m && 'value' in m ? timestamp(m.value, end ? 'end' : 'start') : m;
+	};
+	it('reads every supported style into Vietnam time', () => {
+		expect(ts('05/03/2025')).toBe('2025-03-05 00:00:00');
+		expect(ts('05/03/2025', true)).toBe('2025-03-05 23:59:59.999999');
+		expect(ts('5-3-2025 8:07')).toBe('2025-03-05 08:07:00');
+		expect(ts('05.03.2025 14:30:15')).toBe('2025-03-05 14:30:15');
+		expect(ts('05/03/2025 02:30 CH')).toBe('2025-03-05 14:30:00');
+		expect(ts('08:15 05/03/2025')).toBe('2025-03-05 08:15:00');
+		expect(ts('2025-03-05T01:00:00Z')).toBe('2025-03-05 08:00:00');
+		expect(ts('2025-03-04T20:00:00-05:00')).toBe('2025-03-05 08:00:00');
+		expect(ts('2025-03-05T08:00:00+07:00')).toBe('2025-03-05 08:00:00');
+		expect(ts('2025-03-05 08:00')).toBe('2025-03-05 08:00:00');
+		// Excel serial 45721 is 05/03/2025; .5 is noon.
+		expect(ts(45721)).toBe('2025-03-05 00:00:00');
+		expect(ts(45721.5)).toBe('2025-03-05 12:00:00');
+		expect(ts('45721')).toBe('2025-03-05 00:00:00');
+		expect(ts(new Date(Date.UTC(2025, 2, 5, 9, 30)))).toBe('2025-03-05 09:30:00');
+	});
+	it('refuses impossible dates', () => {
+		for (const bad of ['31/02/2025', '2025-13-01', '05/03/25', 'hôm qua', '25:00 05/03/2025', 123]) expect(readMoment(bad)).toEqual({ error: 'unreadable_date' });
+		expect(readMoment('')).toBeNull();
+	});
+});
+
+describe('statuses, channels, ratings, levels and amounts', () => {
+	it('reads the common spellings', () => {
+		expect(['Trực tiếp', 'Nộp trực tiếp', 'Bưu chính công ích', 'BCCI', 'Mức độ 3', '3', 'DVC mức độ 4', '4', 'Trực tuyến toàn trình', 'Trực tuyến một phần', 'Online'].map((v) => value(readChannel(v)))).toEqual([
+			'in_person', 'in_person', 'postal', 'postal', 'online_partial', 'online_partial', 'online_full', 'online_full', 'online_full', 'online_partial', 'online_partial'
+		]);
+		expect(['Đã trả kết quả', 'Hoàn thành', 'Đang xử lý', 'Chờ bổ sung', 'Công dân rút hồ sơ', 'Resolved'].map((v) => value(readStatus(v)))).toEqual([
+			'resolved', 'resolved', 'in_progress', 'in_progress', 'withdrawn', 'resolved'
+		]);
+		expect(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Rất không hài lòng', '5', 4, 'Chưa đánh giá'].map((v) => value(readRating(v)))).toEqual([5, 4, 3, 2, 1, 5, 4, null]);
+		expect(readRating('7')).toEqual({ error: 'unreadable_rating' });
+		expect(['35.000', '1.234.567', '12,5', '50.000 đ', 0].map((v) => value(readAmount(v)))).toEqual([35000, 1234567, 13, 50000, 0]);
+		expect(['UBND xã Tịnh Hà', 'Ủy ban nhân dân phường Nghĩa Lộ', 'UBND huyện Sơn Tịnh', 'UBND thị xã Đức Phổ', 'Sở Tư pháp', 'Trung tâm Dữ liệu'].map(levelFromName)).toEqual([
+			'commune', 'commune', 'district', 'district', 'province', null
+		]);
+	});
+});
+
+describe('header mapping', () => {
+	it("recognises vendors' names with or without diacritics, in any case and spacing", () => {
+		const m = proposeMapping(['SỐ HỒ SƠ', 'Ngày  nộp', 'Hạn xử lý', 'Ngày hoàn thành', 'Đơn vị tiếp nhận', 'Cấp thực hiện', 'tinh trang', 'Kênh nộp', 'Mức độ hài lòng', 'Ghi chú']);
+		expect(m).toMatchObject({ id: 0, received_at: 1, due_at: 2, resolved_at: 3, agency: 4, level: 5, status: 6, channel: 7, rating: 8 });
+		expect(Object.values(m).includes(9)).toBe(false);
+		expect(proposeMapping(['Ngày tiếp nhận (dd/mm/yyyy)']).received_at).toBe(0);
+		expect(headerSignature(['Mã hồ sơ', 'Ngày nộp'])).toBe(headerSignature(['MA HO SO', 'ngay  nop']));
+	});
+});
