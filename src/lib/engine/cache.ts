@@ -11,7 +11,8 @@ export class CachedEngine implements Engine {
 	private readonly entries = new Map<string, Promise<Row[]>>();
 
 	constructor(
-		private readonly inner: Engine,
+		/** The engine itself, for statements that change data and must never be served from the cache. */
+		readonly inner: Engine,
 		private readonly capacity = 200
 	) {}
 

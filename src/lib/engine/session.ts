@@ -1,17 +1,30 @@
 /**
- * The page's one engine: DuckDB-WASM started once, the database attached, the dataset's
+ * The page's one engine: DuckDB-WASM started once, the data opened, the dataset's
  * description and catalogue read, and a query cache in front. Every page of the site shares
  * it, so moving between pages does not start the engine again.
+ *
+ * The data is the site's database file, unless the user loaded files (/data): those are
+ * kept in the browser (saved.ts) and assembled in memory again at every start, added to the
+ * site's data or in its place.
  */
 import type { MessageKey } from '../i18n/messages';
+import { assemble, restoreUserTables, type Base } from '../ingest/store';
+import type { BrowserEngine } from './browser';
 import { CachedEngine } from './cache';
 import { loadCatalog, type Catalog } from './catalog';
+import { readSaved, type SavedData } from './saved';
 import { datasetInfo, dataUrl, fetchManifest, type DatasetInfo } from './source';
 
 export interface Session {
 	engine: CachedEngine;
 	info: DatasetInfo;
 	catalog: Catalog;
+	/** What the data on screen is made of: the site's data ('sample') or none of it. */
+	base: Base;
+	/** The site's own data's last day, when its file is open. */
+	siteAsOf: string | null;
+	/** The user's loads in the data, or null for the site's data alone. */
+	saved: SavedData | null;
 }
 
 let opening: Promise<Session> | null = null;
@@ -26,13 +39,35 @@ export function openSession(base: string, onStep: (step: MessageKey) => void): P
 }
 
 async function start(base: string, onStep: (step: MessageKey) => void): Promise<Session> {
+	const saved = await readSaved().catch(() => null);
+	const useSite = saved?.base !== 'none';
 	onStep('loadingManifest');
-	const manifest = await fetchManifest(base);
+	const manifest = useSite ? await fetchManifest(base) : null;
 	onStep('loadingEngine');
 	const { BrowserEngine } = await import('./browser');
-	const engine = new CachedEngine(await BrowserEngine.start(dataUrl(base, manifest.database)));
+	const inner: BrowserEngine = await BrowserEngine.start(manifest ? dataUrl(base, manifest.database) : null);
+	const engine = new CachedEngine(inner);
 	onStep('loadingData');
-	const [info, catalog] = await Promise.all([datasetInfo(engine), loadCatalog(engine)]);
+	let siteAsOf: string | null = null;
+	if (manifest) [{ value: siteAsOf }] = await engine.query<{ value: string }>("SELECT value FROM province.dataset WHERE key = 'data_as_of'");
+	if (saved) {
+		onStep('loadingSaved');
+		await restoreUserTables(inner, saved.tables);
+		await assemble(inner, { base: saved.base, province: saved.province, cutoffDay: saved.cutoffDay, baseAsOf: siteAsOf });
+	}
 	onStep('loadingQuery');
-	return { engine, info, catalog };
+	return describe(engine, saved?.base ?? 'sample', siteAsOf, saved);
+}
+
+async function describe(engine: CachedEngine, base: Base, siteAsOf: string | null, saved: SavedData | null): Promise<Session> {
+	engine.clear();
+	const [info, catalog] = await Promise.all([datasetInfo(engine), loadCatalog(engine)]);
+	return { engine, info, catalog, base, siteAsOf, saved };
+}
+
+/** After a load changed the data in the engine: every page sees the new data from now on. */
+export async function dataChanged(session: Session, base: Base, saved: SavedData | null): Promise<Session> {
+	const next = describe(session.engine, base, session.siteAsOf, saved);
+	opening = next;
+	return next;
 }

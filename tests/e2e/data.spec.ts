@@ -1,0 +1,182 @@
+/**
+ * The data page (/data) in Debian's Chromium: every file of tests/fixtures/ingest loaded
+ * through the page's own file input, with the counts, reasons and figures written in
+ * tests/fixtures/ingest/expected.ts; the report on loaded data; saving across a reload;
+ * and no request leaving the page's origin while files load.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { closeSync, mkdtempSync, openSync, writeSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BAD_FILES, BAD_ROWS, GOOD_FILES, MARCH_2025 } from '../fixtures/ingest/expected';
+import { downloaded, reportView, settled, shot } from './helpers';
+import { siteUrl } from './servers';
+
+const FIXTURES = 'tests/fixtures/ingest';
+/** The reasons as the page words them in Vietnamese, written out here. */
+const REASON_VI: Record<string, string> = {
+	empty_file: 'tệp rỗng.',
+	no_rows: 'tệp chỉ có dòng tiêu đề, không có hồ sơ nào.',
+	binary_file: 'đây không phải tệp văn bản, Excel, Parquet hay JSON (nội dung nhị phân). Có thể tệp bị đổi đuôi.',
+	bad_xlsx: 'tệp Excel bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong).'
+};
+
+async function openData(page: Page) {
+	await page.goto(siteUrl('fixture', '/data'));
+	await expect(page.getByTestId('data-now')).toContainText('hồ sơ', { timeout: 45_000 });
+}
+
+async function choose(page: Page, ...names: string[]) {
+	await page.getByTestId('file-input').setInputFiles(names.map((n) => (n.startsWith('/') ? n : join(FIXTURES, n))));
+	await expect(page.getByTestId('file')).toHaveCount(names.length);
+}
+
+async function loadChosen(page: Page, mode: 'replace' | 'add' = 'replace') {
+	await page.locator(`input[name=mode][value=${mode}]`).check();
+	await page.getByTestId('load').click();
+	await expect(page.getByTestId('outcome')).toBeVisible({ timeout: 45_000 });
+}
+
+const count = (page: Page, which: string) => page.locator(`[data-count=${which}]`);
+
+test.describe('every good file loads the eight dossiers', () => {
+	for (const [name, want] of Object.entries(GOOD_FILES)) {
+		test(name, async ({ page }) => {
+			await openData(page);
+			await choose(page, name);
+			const file = page.getByTestId('file');
+			await expect(file.getByTestId('format')).toHaveText({ delimited: 'Văn bản phân cách', ndjson: 'NDJSON', json: 'JSON', xlsx: 'Excel (.xlsx)', parquet: 'Parquet' }[want.format]!);
+			if (want.encoding) await expect(file.getByTestId('encoding').locator('option').first()).toHaveText(new RegExp(`^${{ 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3 \\(ABC\\)', vni: 'VNI' }[want.encoding]}`));
+			// The proposed mapping shows decoded sample values.
+			await expect(file.locator('tr[data-field=agency] .sample')).toContainText('Sở Tư pháp');
+			await loadChosen(page);
+			await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'done');
+			await expect(count(page, 'read')).toHaveText('8');
+			await expect(count(page, 'loaded')).toHaveText('8');
+			await expect(count(page, 'rejected')).toHaveText('0');
+			await expect(page.getByTestId('new-agencies')).toHaveText('Cơ quan mới có trong tệp: Sở Tư pháp; UBND xã Tịnh Hà; UBND huyện Sơn Tịnh.');
+			await expect(page.getByTestId('data-now')).toContainText('8 hồ sơ, đến hết ngày 20/3/2025');
+		});
+	}
+});
+
+test('bad rows: counted, listed with line, column and reason, downloadable, and counted by agency and month', async ({ page }) => {
+	await openData(page);
+	await choose(page, 'bad-rows.csv');
+	await loadChosen(page);
+	await expect(count(page, 'read')).toHaveText(String(BAD_ROWS.rowsRead));
+	await expect(count(page, 'loaded')).toHaveText(String(BAD_ROWS.rowsLoaded));
+	await expect(count(page, 'rejected')).toHaveText(String(BAD_ROWS.rejected.length));
+	await expect(page.getByTestId('load-account')).toContainText('21 dòng đã đọc = 5 dòng đã tải + 16 dòng bị loại');
+	const rows = page.getByTestId('rejected-rows').locator('tbody tr');
+	await expect(rows).toHaveCount(BAD_ROWS.rejected.length);
+	for (const [i, r] of BAD_ROWS.rejected.entries()) {
+		await expect(rows.nth(i)).toHaveAttribute('data-reason', r.reason);
+		await expect(rows.nth(i).locator('td').nth(1)).toHaveText(String(r.line));
+		await expect(rows.nth(i).locator('td').nth(2)).toHaveText(r.column);
+	}
+	await expect(rows.nth(3).locator('td').nth(3)).toHaveText('31/02/2025 08:00'); // the value that could not be read
+	await expect(page.getByTestId('warnings-rows').locator('tbody tr')).toHaveCount(BAD_ROWS.warnings.length);
+	const { bytes } = await downloaded(page, () => page.getByRole('button', { name: 'Tải danh sách dòng bị loại (CSV)' }).click());
+	const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+	expect(lines).toHaveLength(1 + BAD_ROWS.rejected.length);
+	expect(lines[1]).toBe('bad-rows.csv,3,Mã hồ sơ,,missing_id,thiếu mã hồ sơ');
+	// Quality: 20 problems (16 rejections, 4 warnings) with the agency named; 19 of them in 03/2025.
+	const byAgency = page.getByTestId('quality-by-agency');
+	await expect(byAgency.locator('tbody tr').first().locator('th')).toHaveText('Sở Tư pháp');
+	await expect(byAgency.locator('tbody tr').first().locator('td.total')).toHaveText('17');
+	const byMonth = page.getByTestId('quality-by-month');
+	await expect(byMonth.locator('tbody tr th')).toHaveText(['2025-03', '2099-01', '(không rõ)']);
+	await expect(byMonth.locator('tbody tr td.total')).toHaveText(['17', '1', '2']);
+	await shot(page, 'data-bad-rows-1920x1080');
+	await page.setViewportSize({ width: 375, height: 812 });
+	await shot(page, 'data-bad-rows-375x812');
+});
+
+test('bad files are refused with a reason and the page keeps its data', async ({ page }) => {
+	await openData(page);
+	const dir = mkdtempSync(join(tmpdir(), 'big-'));
+	// A 200 MB file: an .xlsx this large is refused before it is read (CSV streams instead).
+	const big = join(dir, 'huge.xlsx');
+	const fd = openSync(big, 'w');
+	writeSync(fd, Buffer.from('PK\u0003\u0004'));
+	ftruncateSync(fd, 200 * 2 ** 20);
+	closeSync(fd);
+	await choose(page, ...Object.keys(BAD_FILES), big);
+	for (const [name, code] of Object.entries(BAD_FILES)) {
+		await expect(page.locator(`[data-file="${name}"]`).getByTestId('file-error')).toHaveText(`Không đọc được tệp ${name}: ${REASON_VI[code]}`);
+	}
+	await expect(page.locator('[data-file="huge.xlsx"]').getByTestId('file-error')).toContainText('tệp quá lớn cho định dạng này trong trình duyệt (xlsx 60 MB)');
+	await expect(page.getByTestId('load')).toHaveCount(0);
+	await expect(page.getByTestId('data-now')).toContainText('Dữ liệu mẫu của trang: 22 hồ sơ');
+	await shot(page, 'data-bad-files-1920x1080');
+});
+
+test('mixed encodings: the rows in another encoding are rejected, the rest load', async ({ page }) => {
+	await openData(page);
+	await choose(page, 'mixed-encodings.csv');
+	await loadChosen(page);
+	await expect(count(page, 'loaded')).toHaveText('6');
+	await expect(page.getByTestId('rejected-rows').locator('tbody tr[data-reason=garbled_text]')).toHaveCount(2);
+});
+
+test('a report for a custom period on loaded data gives the figures worked out by hand', async ({ page }) => {
+	await openData(page);
+	await choose(page, 'vendor-a-utf8.csv');
+	await loadChosen(page);
+	await page.getByRole('link', { name: 'Lập báo cáo' }).click();
+	await page.goto(siteUrl('fixture', '/report?period=2025-03-01_2025-03-31'));
+	await settled(page, reportView);
+	const printed = (v: number | null, rate: boolean) => (v === null ? '–' : rate ? `${(v * 100).toFixed(1).replace('.', ',')}%` : v === 0 ? '–' : String(v));
+	const figures = (w: (typeof MARCH_2025)[keyof typeof MARCH_2025]) => Object.values(w).map((v, i) => printed(v, i === 13));
+	const form = page.getByTestId('report-form');
+	await expect(page.locator('main')).toContainText('Tỉnh Thử nghiệm');
+	await expect(form.locator('tbody tr.total td.n')).toHaveText(figures(MARCH_2025.total));
+	for (const name of ['Sở Tư pháp', 'UBND huyện Sơn Tịnh', 'UBND xã Tịnh Hà'] as const) {
+		await expect(form.locator('tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td.n')).toHaveText(figures(MARCH_2025[name]));
+	}
+});
+
+test('loaded data survives a reload and is cleared on request; adding rejects duplicates', async ({ page }) => {
+	await openData(page);
+	await choose(page, 'vendor-a-utf8.csv');
+	await loadChosen(page, 'add');
+	await expect(page.getByTestId('data-now')).toContainText('Dữ liệu mẫu của trang cùng dữ liệu bạn đã tải lên (vendor-a-utf8.csv): 30 hồ sơ');
+	await page.reload();
+	await expect(page.getByTestId('data-now')).toContainText('30 hồ sơ', { timeout: 45_000 });
+	await expect(count(page, 'loaded')).toHaveText('8'); // the last load's account is kept too
+	// The same dossiers again: each is a duplicate of one already in the data; nothing changes.
+	await choose(page, 'vendor-b-utf8-bom-semicolon.csv');
+	await loadChosen(page, 'add');
+	await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'nothing');
+	await expect(page.getByTestId('rejected-rows').locator('tbody tr[data-reason=duplicate_id]')).toHaveCount(8);
+	page.once('dialog', (d) => d.accept());
+	await page.getByRole('button', { name: 'Xóa dữ liệu đã tải lên' }).click();
+	await expect(page.getByTestId('data-now')).toContainText('Dữ liệu mẫu của trang: 22 hồ sơ', { timeout: 45_000 });
+});
+
+test('a corrected mapping is used, and remembered for files with the same headers', async ({ page }) => {
+	await openData(page);
+	await choose(page, 'vendor-a-utf8.csv');
+	await page.locator('#map-rating').selectOption('');
+	await page.getByLabel('Ghi nhớ cách ghép cột này cho các tệp có cùng tiêu đề').check();
+	await loadChosen(page);
+	await choose(page, 'vendor-a-utf8.csv');
+	await expect(page.getByTestId('file')).toContainText('Dùng cách ghép cột đã lưu cho tệp có cùng tiêu đề.');
+	await expect(page.locator('#map-rating')).toHaveValue('');
+	await expect(page.locator('#map-agency')).toHaveValue('4');
+});
+
+test('no request leaves the page while files are loaded', async ({ page }) => {
+	const origin = new URL(siteUrl('fixture')).origin;
+	const outside: string[] = [];
+	page.on('request', (r) => {
+		if (new URL(r.url()).origin !== origin && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) outside.push(r.url());
+	});
+	await openData(page);
+	await choose(page, 'vendor-a-utf8.csv', 'excel-serials.xlsx', 'zstd.parquet', 'iso-utc.ndjson');
+	await loadChosen(page);
+	await expect(count(page, 'read')).toHaveText('32');
+	await expect(count(page, 'rejected')).toHaveText('24'); // the same eight dossiers in three more files: duplicates
+	expect(outside).toEqual([]);
+});
