@@ -1,0 +1,77 @@
+/**
+ * Benchmark (not a test): loading a one-million-row CSV export through the data page, in
+ * headless Debian Chromium. The export is written from the 1M sample in a vendor's format
+ * (Vietnamese headers, dd/mm/yyyy hh:mm dates, channels and statuses in words) and kept in
+ * data/bench/. Reports the time from the click to the loaded data, the progress updates
+ * seen, the longest main-thread task (the page's responsiveness), and native DuckDB reading
+ * the same file beside it. Writes bench/load.json.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { launch, serveSample } from './common';
+
+const SIZE = 1_000_000;
+const PORT = 4422;
+const { server, data } = await serveSample(SIZE, PORT);
+const csv = `data/bench/export-${SIZE}.csv`;
+
+if (!existsSync(csv)) {
+	const engine = await NodeEngine.open();
+	await engine.run(`ATTACH '${data}/province.duckdb' AS p (READ_ONLY)`);
+	await engine.run(`COPY (
+  SELECT d.id AS "Mã hồ sơ",
+    strftime(d.received_at, '%d/%m/%Y %H:%M') AS "Ngày tiếp nhận",
+    strftime(d.due_at, '%d/%m/%Y') AS "Ngày hẹn trả",
+    strftime(coalesce(d.resolved_at, d.withdrawn_at), '%d/%m/%Y %H:%M') AS "Ngày trả kết quả",
+    a.name AS "Cơ quan",
+    CASE a.level WHEN 'province' THEN 'Cấp tỉnh' WHEN 'district' THEN 'Cấp huyện' ELSE 'Cấp xã' END AS "Cấp",
+    pr.field AS "Lĩnh vực", pr.name AS "Thủ tục",
+    CASE d.channel WHEN 'in_person' THEN 'Trực tiếp' WHEN 'postal' THEN 'Bưu chính công ích'
+      WHEN 'online_partial' THEN 'Trực tuyến một phần' ELSE 'Trực tuyến toàn trình' END AS "Hình thức nộp",
+    CASE d.status WHEN 'resolved' THEN 'Đã trả kết quả' WHEN 'withdrawn' THEN 'Đã rút' ELSE 'Đang xử lý' END AS "Trạng thái",
+    CASE d.rating WHEN 5 THEN 'Rất hài lòng' WHEN 4 THEN 'Hài lòng' WHEN 3 THEN 'Bình thường' WHEN 2 THEN 'Không hài lòng' WHEN 1 THEN 'Rất không hài lòng' END AS "Đánh giá"
+  FROM p.dossiers d JOIN p.agencies a ON a.id = d.agency_id JOIN p.procedures pr ON pr.code = d.procedure_code
+  ORDER BY d.received_at
+) TO '${csv}' (HEADER)`);
+	await engine.close();
+}
+const bytes = statSync(csv).size;
+
+// Native DuckDB reading the same file, one thread: the floor for parsing it.
+const native = await NodeEngine.open(':memory:', { threads: '1' });
+const n0 = performance.now();
+await native.run(`CREATE TABLE t AS SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)`);
+const nativeMs = performance.now() - n0;
+await native.close();
+
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+await page.goto(`http://127.0.0.1:${PORT}/data`);
+await page.getByTestId('data-now').waitFor({ timeout: 60_000 });
+await page.evaluate(`(() => {
+	window.__longest = 0;
+	window.__progress = new Set();
+	new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+	new MutationObserver(() => { const p = document.querySelector('[data-testid=progress] p'); if (p) window.__progress.add(p.textContent); }).observe(document.body, { subtree: true, childList: true, characterData: true });
+})()`);
+await page.getByTestId('file-input').setInputFiles(csv);
+await page.getByTestId('load').waitFor();
+const t0 = Date.now();
+await page.getByTestId('load').click();
+await page.getByTestId('outcome').waitFor({ timeout: 300_000 });
+const loadMs = Date.now() - t0;
+const result = await page.evaluate(`({
+	outcome: document.querySelector('[data-testid=outcome]').dataset.kind,
+	read: document.querySelector('[data-count=read]').textContent,
+	loaded: document.querySelector('[data-count=loaded]').textContent,
+	rejected: document.querySelector('[data-count=rejected]').textContent,
+	progressUpdates: window.__progress.size,
+	longestTaskMs: window.__longest
+})`);
+await browser.close();
+server.close();
+
+const out = { date: new Date().toISOString(), rows: SIZE, megabytes: +(bytes / 2 ** 20).toFixed(1), loadMs, nativeReadCsvMs: Math.round(nativeMs), ...(result as object) };
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/load.json', JSON.stringify(out, null, 2) + '\n');
+console.log(out);
