@@ -5,7 +5,7 @@
  * procedures new to the data are created from the file (Catalogue).
  */
 import { addDays, type IsoDay } from '../domain/dates';
-import type { Channel, Level, OnlineService, Rating, Status } from '../domain/types';
+import type { Channel, Dossier, Level, OnlineService, Status } from '../domain/types';
 import { normaliseText, type Field, type Mapping } from './headers';
 import { LONG_AFTER_DUE_DAYS, Tally, type Problem, type Reason } from './tally';
 import {
@@ -24,23 +24,8 @@ import {
 	type Read
 } from './values';
 
-/** A dossier as it goes into the database (DOSSIER_COLUMNS), plus where it came from. */
-export interface DossierRecord {
-	id: string;
-	procedure_code: string;
-	agency_id: string;
-	received_at: string;
-	due_at: string;
-	resolved_at: string | null;
-	withdrawn_at: string | null;
-	status: Status;
-	channel: Channel;
-	fee: number;
-	paid_online: boolean;
-	digitised: boolean;
-	result_electronic: boolean;
-	rating: Rating | null;
-	apology_issued: boolean;
+/** A dossier as it goes into the database, plus where it came from. */
+export interface DossierRecord extends Dossier {
 	/** Where the row is in the user's files. */
 	origin: { file: string; line: number };
 }
