@@ -51,6 +51,14 @@ export class Catalogue {
 	readonly newAgencies = new Map<string, AgencyRecord>();
 	readonly newProcedures = new Map<string, ProcedureRecord>();
 	private readonly agencyByName = new Map<string, { id: string; level: Level }>();
+	/** normaliseText of each agency name met: the same few hundred names repeat on every row. */
+	private readonly nameKeys = new Map<string, string>();
+
+	private nameKey(name: string): string {
+		let key = this.nameKeys.get(name);
+		if (key === undefined) this.nameKeys.set(name, (key = normaliseText(name)));
+		return key;
+	}
 
 	constructor(
 		private readonly knownAgencies: ReadonlyMap<string, { id: string; name: string; shortName: string; level: Level }> = new Map(),
@@ -64,7 +72,7 @@ export class Catalogue {
 
 	/** The agency a row names (by code, else by name), created when new; null when its level is unknown. */
 	agency(code: string | null, name: string | null, level: Level | null, received: IsoDay): { id: string; level: Level } | null {
-		const known = (code && this.knownAgencies.get(code)) || (name && this.agencyByName.get(normaliseText(name)));
+		const known = (code && this.knownAgencies.get(code)) || (name && this.agencyByName.get(this.nameKey(name)));
 		if (known) return known;
 		const id = code ?? name!;
 		const added = this.newAgencies.get(id);
@@ -77,7 +85,7 @@ export class Catalogue {
 		const fullName = name ?? code!;
 		const record = { id, name: fullName, short_name: shortName(fullName), level: lvl, valid_from: received };
 		this.newAgencies.set(id, record);
-		this.agencyByName.set(normaliseText(fullName), record);
+		this.agencyByName.set(this.nameKey(fullName), record);
 		return record;
 	}
 

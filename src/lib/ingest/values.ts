@@ -114,12 +114,24 @@ export function timestamp(m: Moment, dayOnly: 'start' | 'end'): string {
 	return dayOnly === 'end' ? `${m.day} 23:59:59.999999` : `${m.day} 00:00:00`;
 }
 
-/** First matching rule wins: longer, more specific phrases come first. */
+/**
+ * First matching rule wins: longer, more specific phrases come first. A column of words
+ * holds a handful of distinct values over a million rows, so each value is read once.
+ */
+const ruleCache = new WeakMap<object, Map<string, unknown>>();
 function byRules<T>(cell: Cell, rules: readonly [RegExp, T][], error: string): Read<T> | null {
 	if (blank(cell)) return null;
-	const text = normaliseText(String(cell));
-	for (const [pattern, value] of rules) if (pattern.test(text)) return { value };
-	return { error };
+	const raw = String(cell);
+	let cache = ruleCache.get(rules) as Map<string, Read<T>> | undefined;
+	if (!cache) ruleCache.set(rules, (cache = new Map()));
+	let read = cache.get(raw);
+	if (!read) {
+		const text = normaliseText(raw);
+		const rule = rules.find(([pattern]) => pattern.test(text));
+		read = rule ? { value: rule[1] } : { error };
+		if (cache.size < 10_000) cache.set(raw, read);
+	}
+	return read;
 }
 
 const CHANNEL_RULES: readonly [RegExp, Channel][] = [
