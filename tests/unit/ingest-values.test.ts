@@ -66,6 +66,16 @@ describe('dates', () => {
 		for (const bad of ['31/02/2025', '2025-13-01', '05/03/25', 'hôm qua', '25:00 05/03/2025', 123]) expect(readMoment(bad)).toEqual({ error: 'unreadable_date' });
 		expect(readMoment('')).toBeNull();
 	});
+	it('the quick dd/mm/yyyy path and the full reader agree at the edges', () => {
+		// Leap days, month ends, the last minute of a day: read, and stored as written.
+		expect(ts('29/02/2024 23:59')).toBe('2024-02-29 23:59:00');
+		expect(ts('31/12/2025 00:00:59')).toBe('2025-12-31 00:00:59');
+		expect(ts('30/04/2025')).toBe('2025-04-30 00:00:00');
+		expect(ts('29/02/2000')).toBe('2000-02-29 00:00:00');
+		// The same shapes with an impossible part are refused, not passed to the database.
+		for (const bad of ['29/02/2023', '29/02/1900', '31/04/2025', '00/01/2025', '01/13/2025', '01/01/2025 24:00', '01/01/2025 10:60', '01/01/2025 10:00:60', '0a/01/2025'])
+			expect(readMoment(bad), bad).toEqual({ error: 'unreadable_date' });
+	});
 });
 
 describe('statuses, channels, ratings, levels and amounts', () => {

@@ -41,9 +41,18 @@ export async function readFiles(
 ): Promise<Tally> {
 	const tally = new Tally();
 	const seen = new Set<string>();
+	const longAfterDue = new Map<string, string>();
 	let batch: DossierRecord[] = [];
+	// A batch goes to the engine (its own worker) while the next one is read: at most one waits.
+	let inserting: Promise<void> = Promise.resolve();
+	const handOver = async (full: DossierRecord[]) => {
+		await inserting;
+		inserting = onBatch(full);
+		// A failed insert is reported when it is next awaited, not as an unhandled rejection.
+		inserting.catch(() => {});
+	};
 	for (const [index, file] of files.entries()) {
-		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, tally, catalogue, seen };
+		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, tally, catalogue, seen, longAfterDue };
 		await file.source.rows(
 			(row) => {
 				const record = readRow(ctx, row.line, row.cells);
@@ -53,13 +62,14 @@ export async function readFiles(
 				if (batch.length >= BATCH_ROWS) {
 					const full = batch;
 					batch = [];
-					await onBatch(full);
+					await handOver(full);
 				}
 				onProgress({ file: file.name, fraction: (index + fraction) / files.length, rowsRead: tally.rowsRead });
 				await breathe();
 			}
 		);
 	}
-	if (batch.length) await onBatch(batch);
+	if (batch.length) await handOver(batch);
+	await inserting;
 	return tally;
 }

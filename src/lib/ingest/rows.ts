@@ -124,63 +124,87 @@ export interface RowContext {
 	catalogue: Catalogue;
 	/** Dossier ids already read in this load. */
 	seen: Set<string>;
+	/** Due day → the last day a result is not recorded long after it. */
+	longAfterDue: Map<IsoDay, IsoDay>;
 }
 
-/** Reads one row; returns the dossier to load, or null when the row is rejected (the tally says why). */
+/** The day after which a result counts as recorded long after `due`; due days repeat, so each is worked out once. */
+function longAfter(ctx: RowContext, due: IsoDay): IsoDay {
+	let day = ctx.longAfterDue.get(due);
+	if (day === undefined) ctx.longAfterDue.set(due, (day = addDays(due, LONG_AFTER_DUE_DAYS)));
+	return day;
+}
+
+/** The cell a field is mapped to, or null when the file has no such column. */
+function cellOf(ctx: RowContext, cells: readonly Cell[], f: Field): Cell {
+	const col = ctx.mapping[f];
+	return col === null ? null : cells[col];
+}
+
+/** A problem with a row, described as the user will see it. Built only when a row has one. */
+function problemOf(ctx: RowContext, line: number, cells: readonly Cell[], f: Field | '', reason: Reason): Problem {
+	const col = f ? ctx.mapping[f] : null;
+	const received = readMoment(cellOf(ctx, cells, 'received_at'));
+	return {
+		file: ctx.file,
+		line,
+		column: col === null ? '' : (ctx.headers[col] ?? ''),
+		value: f ? (readText(cellOf(ctx, cells, f)) ?? '') : '',
+		reason,
+		agency: readText(cellOf(ctx, cells, 'agency')) ?? readText(cellOf(ctx, cells, 'agency_code')),
+		month: received && 'value' in received ? received.value.day.slice(0, 7) : null
+	};
+}
+
+/** A field a dossier can do without: unreadable → a warning and the default. */
+function optional<T>(ctx: RowContext, cells: readonly Cell[], f: Field, read: (c: Cell) => Read<T> | null, fallback: T, warnings: [Field | '', Reason][]): T {
+	const r = read(cellOf(ctx, cells, f));
+	if (!r) return fallback;
+	if ('error' in r) {
+		warnings.push([f, r.error as Reason]);
+		return fallback;
+	}
+	return r.value;
+}
+
+/**
+ * Reads one row; returns the dossier to load, or null when the row is rejected (the tally
+ * says why). Runs once per row of a million-row file: it allocates nothing it does not keep
+ * unless the row has a problem.
+ */
 export function readRow(ctx: RowContext, line: number, cells: readonly Cell[]): DossierRecord | null {
 	const { mapping, tally } = ctx;
 	tally.rowsRead++;
-	const cell = (f: Field): Cell => (mapping[f] === null ? null : cells[mapping[f]!]);
-	const column = (f: Field) => (mapping[f] === null ? '' : (ctx.headers[mapping[f]!] ?? ''));
-	const agencyName = readText(cell('agency'));
-	const receivedRead = readMoment(cell('received_at'));
-	const month = receivedRead && 'value' in receivedRead ? receivedRead.value.day.slice(0, 7) : null;
-	const problem = (f: Field | '', reason: Reason): Problem => ({
-		file: ctx.file,
-		line,
-		column: f ? column(f) : '',
-		value: f ? (readText(cell(f)) ?? '') : '',
-		reason,
-		agency: agencyName ?? readText(cell('agency_code')),
-		month
-	});
+	const cell = (f: Field) => cellOf(ctx, cells, f);
 	const reject = (f: Field | '', reason: Reason) => {
-		tally.reject(problem(f, reason));
+		tally.reject(problemOf(ctx, line, cells, f, reason));
 		return null;
-	};
-	const warnings: Problem[] = [];
-	const warn = (f: Field | '', reason: Reason) => warnings.push(problem(f, reason));
-	/** An optional value: unreadable → warning and the default. */
-	const optional = <T>(f: Field, read: (c: Cell) => Read<T> | null, fallback: T): T => {
-		const r = read(cell(f));
-		if (!r) return fallback;
-		if ('error' in r) {
-			warn(f, r.error as Reason);
-			return fallback;
-		}
-		return r.value;
 	};
 
 	// Undecodable bytes (U+FFFD) mean the file mixes encodings: the row's text cannot be trusted.
-	const garbled = cells.findIndex((c) => typeof c === 'string' && c.includes('\uFFFD'));
-	if (garbled >= 0) {
-		tally.reject({ ...problem('', 'garbled_text'), column: ctx.headers[garbled] ?? '', value: String(cells[garbled]) });
-		return null;
+	for (let i = 0; i < cells.length; i++) {
+		const c = cells[i];
+		if (typeof c === 'string' && c.includes('\uFFFD')) {
+			tally.reject({ ...problemOf(ctx, line, cells, '', 'garbled_text'), column: ctx.headers[i] ?? '', value: c });
+			return null;
+		}
 	}
 	const id = readText(cell('id'));
 	if (!id) return reject('id', 'missing_id');
+	const receivedRead = readMoment(cell('received_at'));
 	if (!receivedRead) return reject('received_at', 'missing_received');
 	if ('error' in receivedRead) return reject('received_at', 'unreadable_date');
 	const received = receivedRead.value;
 	const dueRead = readMoment(cell('due_at'));
 	if (!dueRead) return reject('due_at', 'missing_due');
 	if ('error' in dueRead) return reject('due_at', 'unreadable_date');
-	const dates: Partial<Record<'resolved_at' | 'withdrawn_at', Moment>> = {};
-	for (const f of ['resolved_at', 'withdrawn_at'] as const) {
-		const r = readMoment(cell(f));
-		if (r && 'error' in r) return reject(f, 'unreadable_date');
-		if (r) dates[f] = r.value;
-	}
+	const resolvedRead = readMoment(cell('resolved_at'));
+	if (resolvedRead && 'error' in resolvedRead) return reject('resolved_at', 'unreadable_date');
+	const withdrawnRead = readMoment(cell('withdrawn_at'));
+	if (withdrawnRead && 'error' in withdrawnRead) return reject('withdrawn_at', 'unreadable_date');
+	let resolved = resolvedRead ? (resolvedRead as { value: Moment }).value : null;
+	let withdrawn = withdrawnRead ? (withdrawnRead as { value: Moment }).value : null;
+	const agencyName = readText(cell('agency'));
 	const agencyCode = readText(cell('agency_code'));
 	if (!agencyName && !agencyCode) return reject('agency', 'missing_agency');
 	const channelRead = readChannel(cell('channel'));
@@ -190,22 +214,23 @@ export function readRow(ctx: RowContext, line: number, cells: readonly Cell[]): 
 	if (levelRead && 'error' in levelRead) return reject('level', 'unreadable_level');
 
 	// The state comes from the dates; the status column only says which date an end date is.
-	const status = optional('status', readStatus, null as Status | null);
-	if (status === 'withdrawn' && !dates.withdrawn_at && dates.resolved_at && mapping.withdrawn_at === null) {
+	const warnings: [Field | '', Reason][] = [];
+	const status = optional(ctx, cells, 'status', readStatus, null as Status | null, warnings);
+	if (status === 'withdrawn' && !withdrawn && resolved && mapping.withdrawn_at === null) {
 		// One "end date" column: for a withdrawn dossier it is the day it was withdrawn.
-		dates.withdrawn_at = dates.resolved_at;
-		delete dates.resolved_at;
+		withdrawn = resolved;
+		resolved = null;
 	}
-	if (dates.resolved_at && dates.withdrawn_at) return reject('withdrawn_at', 'resolved_and_withdrawn');
-	if (status === 'resolved' && !dates.resolved_at) return reject('resolved_at', 'resolved_without_date');
-	if (status === 'withdrawn' && !dates.withdrawn_at) return reject('withdrawn_at', 'withdrawn_without_date');
-	const derived: Status = dates.resolved_at ? 'resolved' : dates.withdrawn_at ? 'withdrawn' : 'in_progress';
-	if (status && status !== derived) warn('status', 'status_disagrees');
+	if (resolved && withdrawn) return reject('withdrawn_at', 'resolved_and_withdrawn');
+	if (status === 'resolved' && !resolved) return reject('resolved_at', 'resolved_without_date');
+	if (status === 'withdrawn' && !withdrawn) return reject('withdrawn_at', 'withdrawn_without_date');
+	const derived: Status = resolved ? 'resolved' : withdrawn ? 'withdrawn' : 'in_progress';
+	if (status && status !== derived) warnings.push(['status', 'status_disagrees']);
 
 	const receivedAt = timestamp(received, 'start');
 	const dueAt = timestamp(dueRead.value, 'end');
-	const resolvedAt = dates.resolved_at ? timestamp(dates.resolved_at, 'start') : null;
-	const withdrawnAt = dates.withdrawn_at ? timestamp(dates.withdrawn_at, 'start') : null;
+	const resolvedAt = resolved ? timestamp(resolved, 'start') : null;
+	const withdrawnAt = withdrawn ? timestamp(withdrawn, 'start') : null;
 	if (resolvedAt && resolvedAt < receivedAt) return reject('resolved_at', 'resolved_before_received');
 	if (withdrawnAt && withdrawnAt < receivedAt) return reject('withdrawn_at', 'withdrawn_before_received');
 	if (dueAt < receivedAt) return reject('due_at', 'due_before_received');
@@ -215,14 +240,10 @@ export function readRow(ctx: RowContext, line: number, cells: readonly Cell[]): 
 	if (ctx.seen.has(id)) return reject('id', 'duplicate_id');
 	ctx.seen.add(id);
 
-	if (dates.resolved_at && dates.resolved_at.day > addDays(dueRead.value.day, LONG_AFTER_DUE_DAYS)) warn('resolved_at', 'recorded_long_after_due');
-	for (const f of ['received_at', 'resolved_at', 'withdrawn_at'] as const) {
-		const m = f === 'received_at' ? received : dates[f];
-		if (m && m.day > ctx.today) {
-			warn(f, 'future_date');
-			break;
-		}
-	}
+	if (resolved && resolved.day > longAfter(ctx, dueRead.value.day)) warnings.push(['resolved_at', 'recorded_long_after_due']);
+	if (received.day > ctx.today) warnings.push(['received_at', 'future_date']);
+	else if (resolved && resolved.day > ctx.today) warnings.push(['resolved_at', 'future_date']);
+	else if (withdrawn && withdrawn.day > ctx.today) warnings.push(['withdrawn_at', 'future_date']);
 	const channel = channelRead.value;
 	const record: DossierRecord = {
 		id,
@@ -234,15 +255,15 @@ export function readRow(ctx: RowContext, line: number, cells: readonly Cell[]): 
 		withdrawn_at: withdrawnAt,
 		status: derived,
 		channel,
-		fee: optional('fee', readAmount, 0),
-		paid_online: optional('paid_online', readFlag, false),
-		digitised: optional('digitised', readFlag, false),
-		result_electronic: optional('result_electronic', readFlag, false),
-		rating: optional('rating', readRating, null),
-		apology_issued: optional('apology_issued', readFlag, false),
+		fee: optional(ctx, cells, 'fee', readAmount, 0, warnings),
+		paid_online: optional(ctx, cells, 'paid_online', readFlag, false, warnings),
+		digitised: optional(ctx, cells, 'digitised', readFlag, false, warnings),
+		result_electronic: optional(ctx, cells, 'result_electronic', readFlag, false, warnings),
+		rating: optional(ctx, cells, 'rating', readRating, null, warnings),
+		apology_issued: optional(ctx, cells, 'apology_issued', readFlag, false, warnings),
 		origin: { file: ctx.file, line }
 	};
-	for (const w of warnings) tally.warn(w);
+	for (const [f, reason] of warnings) tally.warn(problemOf(ctx, line, cells, f, reason));
 	tally.rowsLoaded++;
 	return record;
 }
