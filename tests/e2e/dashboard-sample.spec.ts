@@ -60,9 +60,11 @@ test('the dossier list of an agency, overdue first', async ({ page }) => {
 	await shot(page, 'dossiers-1920x1080');
 });
 
-test('without data the page says what went wrong and what to do', async ({ page }) => {
-	await page.goto(siteUrl('missing'));
+test('when the data cannot be read the page says what went wrong and what to do', async ({ page }) => {
+	// The server answers the data's manifest with an error, as a misconfigured server would.
+	await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }));
+	await page.goto(siteUrl('sample'));
 	await expect(page.getByRole('alert')).toContainText('Không tải được số liệu');
-	await expect(page.getByRole('alert')).toContainText('data/');
+	await expect(page.getByRole('alert')).toContainText('data/manifest.json: HTTP 500');
 	await shot(page, 'overview-error-1920x1080');
 });

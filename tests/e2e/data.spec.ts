@@ -35,9 +35,14 @@ async function loadChosen(page: Page, mode: 'replace' | 'add' = 'replace') {
 	await page.locator(`input[name=mode][value=${mode}]`).check();
 	await page.getByTestId('load').click();
 	await expect(page.getByTestId('outcome')).toBeVisible({ timeout: 45_000 });
+	// A load that changed the data is then kept in the browser; tests that reload wait for it, as the page asks.
+	if ((await page.getByTestId('outcome').getAttribute('data-kind')) === 'done') await expect(page.getByTestId('finishing')).toHaveAttribute('data-state', 'saved');
 }
 
 const count = (page: Page, which: string) => page.locator(`[data-count=${which}]`);
+/** A row of the printed form: rates with one decimal, zero counts as a dash. */
+const printed = (v: number | null, rate: boolean) => (v === null ? '–' : rate ? `${(v * 100).toFixed(1).replace('.', ',')}%` : v === 0 ? '–' : String(v));
+const figures = (w: (typeof MARCH_2025)[keyof typeof MARCH_2025]) => Object.values(w).map((v, i) => printed(v, i === 13));
 
 test.describe('every good file loads the eight dossiers', () => {
 	for (const [name, want] of Object.entries(GOOD_FILES)) {
@@ -128,8 +133,6 @@ test('a report for a custom period on loaded data gives the figures worked out b
 	await page.getByRole('link', { name: 'Lập báo cáo' }).click();
 	await page.goto(siteUrl('fixture', '/report?period=2025-03-01_2025-03-31'));
 	await settled(page, reportView);
-	const printed = (v: number | null, rate: boolean) => (v === null ? '–' : rate ? `${(v * 100).toFixed(1).replace('.', ',')}%` : v === 0 ? '–' : String(v));
-	const figures = (w: (typeof MARCH_2025)[keyof typeof MARCH_2025]) => Object.values(w).map((v, i) => printed(v, i === 13));
 	const form = page.getByTestId('report-form');
 	await expect(page.locator('main')).toContainText('Tỉnh Thử nghiệm');
 	await expect(form.locator('tbody tr.total td.n')).toHaveText(figures(MARCH_2025.total));
@@ -143,6 +146,7 @@ test('loaded data survives a reload and is cleared on request; adding rejects du
 	await choose(page, 'vendor-a-utf8.csv');
 	await loadChosen(page, 'add');
 	await expect(page.getByTestId('data-now')).toContainText('Dữ liệu mẫu của trang cùng dữ liệu bạn đã tải lên (vendor-a-utf8.csv): 30 hồ sơ');
+	await expect(page.getByTestId('finishing')).toContainText('Đã lưu trong trình duyệt');
 	await page.reload();
 	await expect(page.getByTestId('data-now')).toContainText('30 hồ sơ', { timeout: 45_000 });
 	await expect(count(page, 'loaded')).toHaveText('8'); // the last load's account is kept too
@@ -154,6 +158,22 @@ test('loaded data survives a reload and is cleared on request; adding rejects du
 	page.once('dialog', (d) => d.accept());
 	await page.getByRole('button', { name: 'Xóa dữ liệu đã tải lên' }).click();
 	await expect(page.getByTestId('data-now')).toContainText('Dữ liệu mẫu của trang: 22 hồ sơ', { timeout: 45_000 });
+});
+
+test('a site deployed without data says so, and works on the files the user loads', async ({ page }) => {
+	await page.goto(siteUrl('missing'));
+	await expect(page.getByTestId('empty-site')).toContainText('Chưa có dữ liệu');
+	await shot(page, 'empty-site-1920x1080');
+	await page.getByRole('link', { name: 'Tải dữ liệu lên' }).click();
+	await expect(page.getByTestId('data-now')).toHaveText('Trang này chưa có dữ liệu. Hãy tải lên tệp xuất từ hệ thống một cửa của bạn.', { timeout: 45_000 });
+	await choose(page, 'vendor-a-utf8.csv');
+	await loadChosen(page);
+	await expect(count(page, 'loaded')).toHaveText('8');
+	await expect(page.getByTestId('data-now')).toContainText('8 hồ sơ, đến hết ngày 20/3/2025');
+	// A fresh visit restores the loaded data: the report for March 2025 has its hand-computed total.
+	await page.goto(siteUrl('missing', '/report?period=2025-03-01_2025-03-31'));
+	await settled(page, reportView);
+	await expect(page.getByTestId('report-form').locator('tbody tr.total td.n')).toHaveText(figures(MARCH_2025.total));
 });
 
 test('a corrected mapping is used, and remembered for files with the same headers', async ({ page }) => {

@@ -8,6 +8,7 @@
  * while SvelteKit prerenders.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { tableToIPC } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -83,13 +84,24 @@ export class BrowserEngine implements Engine {
 		}
 	}
 
-	async csvOf(sql: string): Promise<Uint8Array> {
-		const name = `out-${++this.files}.csv`;
-		await this.conn.query(`COPY (${sql}) TO '${name}' (HEADER, DELIMITER ',')`);
+	/** Arrow IPC streams: the engine's own result format, written and read without parsing text. */
+	async saveTables(tables: readonly string[]): Promise<Record<string, Uint8Array>> {
+		const saved: Record<string, Uint8Array> = {};
+		for (const t of tables) saved[t] = tableToIPC(await this.conn.query(`SELECT * FROM memory.${t}`), 'stream');
+		return saved;
+	}
+
+	async restoreTables(saved: Readonly<Record<string, Uint8Array>>): Promise<void> {
+		const [{ catalog }] = await this.query<{ catalog: string }>('SELECT current_database() AS catalog');
+		// Arrow is inserted into the default catalog: the in-memory one, for the time being.
+		await this.conn.query('USE memory');
 		try {
-			return await this.db.copyFileToBuffer(name);
+			for (const [t, bytes] of Object.entries(saved)) {
+				await this.conn.query(`DROP TABLE IF EXISTS memory.${t}`);
+				await this.conn.insertArrowFromIPCStream(bytes, { name: t, create: true });
+			}
 		} finally {
-			await this.db.dropFile(name);
+			await this.conn.query(`USE ${catalog}`);
 		}
 	}
 

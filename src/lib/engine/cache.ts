@@ -37,8 +37,13 @@ export class CachedEngine implements Engine {
 		return this.inner.insertCsv(table, csv, columns);
 	}
 
-	csvOf(sql: string): Promise<Uint8Array> {
-		return this.inner.csvOf(sql);
+	saveTables(tables: readonly string[]): Promise<Record<string, Uint8Array>> {
+		return this.inner.saveTables(tables);
+	}
+
+	restoreTables(saved: Readonly<Record<string, Uint8Array>>): Promise<void> {
+		this.clear(); // the tables the cached answers came from are replaced
+		return this.inner.restoreTables(saved);
 	}
 
 	get size(): number {

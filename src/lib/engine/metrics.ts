@@ -33,14 +33,15 @@ export async function queryMetrics(engine: Engine, req: MetricsRequest, aggregat
 
 /** The periods a database holds pre-aggregated (none for a file without every aggregate table). */
 export async function aggregatedPeriods(engine: Engine): Promise<Set<string>> {
-	try {
-		// A file written before one of the tables existed fails here, and counts from the dossiers.
-		for (const table of [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE]) await engine.query(`SELECT 1 FROM ${table} LIMIT 0`);
-		const rows = await engine.query<{ period: string }>(`SELECT period FROM ${AGGREGATED_PERIODS_TABLE}`);
-		return new Set(rows.map((r) => r.period));
-	} catch {
-		return new Set();
-	}
+	// A file written before the aggregates existed, or loaded data not yet pre-aggregated, lacks
+	// some of the tables: every view then counts from the dossiers.
+	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATED_PERIODS_TABLE];
+	const [{ n }] = await engine.query<{ n: number }>(
+		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${tables.map((t) => `'${t}'`).join(', ')})`
+	);
+	if (n < tables.length) return new Set();
+	const rows = await engine.query<{ period: string }>(`SELECT period FROM ${AGGREGATED_PERIODS_TABLE}`);
+	return new Set(rows.map((r) => r.period));
 }
 
 /** A page of the dossiers behind a view, overdue first. */

@@ -52,12 +52,30 @@ export class NodeEngine implements Engine {
 		}
 	}
 
-	async csvOf(sql: string): Promise<Uint8Array> {
-		const dir = mkdtempSync(join(tmpdir(), 'out-'));
+	/** Parquet files: what native DuckDB writes and reads fastest. */
+	async saveTables(tables: readonly string[]): Promise<Record<string, Uint8Array>> {
+		const dir = mkdtempSync(join(tmpdir(), 'saved-'));
 		try {
-			const file = join(dir, 'out.csv');
-			await this.connection.run(`COPY (${sql}) TO '${file}' (HEADER, DELIMITER ',')`);
-			return new Uint8Array(readFileSync(file));
+			const saved: Record<string, Uint8Array> = {};
+			for (const t of tables) {
+				const file = join(dir, `${t}.parquet`);
+				await this.connection.run(`COPY memory.${t} TO '${file}' (FORMAT parquet)`);
+				saved[t] = new Uint8Array(readFileSync(file));
+			}
+			return saved;
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+
+	async restoreTables(saved: Readonly<Record<string, Uint8Array>>): Promise<void> {
+		const dir = mkdtempSync(join(tmpdir(), 'restore-'));
+		try {
+			for (const [t, bytes] of Object.entries(saved)) {
+				const file = join(dir, `${t}.parquet`);
+				writeFileSync(file, bytes);
+				await this.connection.run(`CREATE OR REPLACE TABLE memory.${t} AS SELECT * FROM read_parquet('${file}')`);
+			}
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

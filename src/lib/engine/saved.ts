@@ -1,6 +1,6 @@
 /**
  * Loaded data kept in the browser (IndexedDB) between visits, until the user clears it:
- * the loaded rows as CSV (ingest/store.ts) and the account of the load. Nothing leaves
+ * the loaded rows (ingest/store.ts) and the account of the load. Nothing leaves
  * the browser.
  */
 import type { Base } from '../ingest/store';
@@ -18,13 +18,18 @@ export interface LoadAccount {
 	newAgencies: string[];
 }
 
-export interface SavedData {
+/** What the data is made of and how it was loaded: what the page shows of it. */
+export interface SavedLoads {
 	base: Base;
 	province: string;
 	cutoffDay: number;
-	tables: { user_dossiers: Uint8Array; user_agencies: Uint8Array; user_procedures: Uint8Array };
 	/** Every load that went into the data, oldest first. */
 	loads: LoadAccount[];
+}
+
+export interface SavedData extends SavedLoads {
+	/** The loaded rows: the user_* tables as the engine saved them (store.ts), as Blobs, which IndexedDB writes to disk as they are. */
+	tables: Record<string, Blob>;
 }
 
 const DB = 'one-stop-dashboard';
@@ -53,13 +58,22 @@ async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => 
 	}
 }
 
-export function readSaved(): Promise<SavedData | null> {
-	if (typeof indexedDB === 'undefined') return Promise.resolve(null);
-	return run<SavedData | undefined>('readonly', (s) => s.get(KEY)).then((v) => v ?? null);
+export async function readSaved(): Promise<SavedData | null> {
+	if (typeof indexedDB === 'undefined') return null;
+	const saved = await run<SavedData | undefined>('readonly', (s) => s.get(KEY));
+	// Data kept by an earlier version of the page (CSV bytes) cannot be read back: start without it.
+	return saved && Object.values(saved.tables).every((t) => t instanceof Blob) ? saved : null;
 }
 
-export function writeSaved(data: SavedData): Promise<unknown> {
-	return run('readwrite', (s) => s.put(data, KEY));
+export function writeSaved(loads: SavedLoads, tables: Readonly<Record<string, Uint8Array>>): Promise<unknown> {
+	const blobs = Object.fromEntries(Object.entries(tables).map(([t, bytes]) => [t, new Blob([bytes as Uint8Array<ArrayBuffer>])]));
+	return run('readwrite', (s) => s.put({ ...loads, tables: blobs } satisfies SavedData, KEY));
+}
+
+/** The saved tables' bytes, for the engine to restore. */
+export async function savedBytes(saved: SavedData): Promise<Record<string, Uint8Array>> {
+	const entries = await Promise.all(Object.entries(saved.tables).map(async ([t, blob]) => [t, new Uint8Array(await blob.arrayBuffer())] as const));
+	return Object.fromEntries(entries);
 }
 
 export function clearSaved(): Promise<unknown> {

@@ -7,12 +7,13 @@
  * kept in the browser (saved.ts) and assembled in memory again at every start, added to the
  * site's data or in its place.
  */
+import { DEFAULT_CUTOFF_DAY } from '../domain/periods';
 import type { MessageKey } from '../i18n/messages';
-import { assemble, restoreUserTables, type Base } from '../ingest/store';
+import { assemble, buildAggregates, resetUserTables, restoreUserTables, type Base } from '../ingest/store';
 import type { BrowserEngine } from './browser';
 import { CachedEngine } from './cache';
 import { loadCatalog, type Catalog } from './catalog';
-import { readSaved, type SavedData } from './saved';
+import { readSaved, savedBytes, type SavedLoads } from './saved';
 import { datasetInfo, dataUrl, fetchManifest, type DatasetInfo } from './source';
 
 export interface Session {
@@ -24,7 +25,7 @@ export interface Session {
 	/** The site's own data's last day, when its file is open. */
 	siteAsOf: string | null;
 	/** The user's loads in the data, or null for the site's data alone. */
-	saved: SavedData | null;
+	saved: SavedLoads | null;
 }
 
 let opening: Promise<Session> | null = null;
@@ -52,21 +53,26 @@ async function start(base: string, onStep: (step: MessageKey) => void): Promise<
 	if (manifest) [{ value: siteAsOf }] = await engine.query<{ value: string }>("SELECT value FROM province.dataset WHERE key = 'data_as_of'");
 	if (saved) {
 		onStep('loadingSaved');
-		await restoreUserTables(inner, saved.tables);
+		await restoreUserTables(inner, await savedBytes(saved));
 		await assemble(inner, { base: saved.base, province: saved.province, cutoffDay: saved.cutoffDay, baseAsOf: siteAsOf });
+		await buildAggregates(inner);
+	} else if (!manifest) {
+		// A site deployed without data: empty tables, so the data page can load the user's files.
+		await resetUserTables(inner);
+		await assemble(inner, { base: 'none', province: '', cutoffDay: DEFAULT_CUTOFF_DAY, baseAsOf: null });
 	}
 	onStep('loadingQuery');
-	return describe(engine, saved?.base ?? 'sample', siteAsOf, saved);
+	return describe(engine, saved?.base ?? (manifest ? 'sample' : 'none'), siteAsOf, saved);
 }
 
-async function describe(engine: CachedEngine, base: Base, siteAsOf: string | null, saved: SavedData | null): Promise<Session> {
+async function describe(engine: CachedEngine, base: Base, siteAsOf: string | null, saved: SavedLoads | null): Promise<Session> {
 	engine.clear();
 	const [info, catalog] = await Promise.all([datasetInfo(engine), loadCatalog(engine)]);
 	return { engine, info, catalog, base, siteAsOf, saved };
 }
 
 /** After a load changed the data in the engine: every page sees the new data from now on. */
-export async function dataChanged(session: Session, base: Base, saved: SavedData | null): Promise<Session> {
+export async function dataChanged(session: Session, base: Base, saved: SavedLoads | null): Promise<Session> {
 	const next = describe(session.engine, base, session.siteAsOf, saved);
 	opening = next;
 	return next;

@@ -28,8 +28,10 @@ export function dataUrl(base: string, file: string): string {
 	return new URL(`${base}/data/${file}`, window.location.href).href;
 }
 
-export async function fetchManifest(base: string): Promise<SourceManifest> {
+/** The site's data manifest; null when the site is deployed without data (users load their own). */
+export async function fetchManifest(base: string): Promise<SourceManifest | null> {
 	const res = await fetch(dataUrl(base, 'manifest.json'), { cache: 'no-cache' });
+	if (res.status === 404) return null;
 	if (!res.ok) throw new Error(`data/manifest.json: HTTP ${res.status}`);
 	return (await res.json()) as SourceManifest;
 }

@@ -6,8 +6,13 @@ export interface Engine {
 	query<T extends Row = Row>(sql: string): Promise<T[]>;
 	/** Inserts CSV text or bytes (with a header row) into an existing table, read with these column types. */
 	insertCsv(table: string, csv: string | Uint8Array, columns: Readonly<Record<string, string>>): Promise<void>;
-	/** The result of a query as CSV bytes with a header row. */
-	csvOf(sql: string): Promise<Uint8Array>;
+	/**
+	 * Tables of the in-memory catalog as bytes to keep (one entry per table), in a columnar
+	 * form of the engine's choosing that restoreTables of the same engine reads back exactly.
+	 */
+	saveTables(tables: readonly string[]): Promise<Record<string, Uint8Array>>;
+	/** Tables saved by saveTables, copied into the in-memory catalog in place of any there. */
+	restoreTables(saved: Readonly<Record<string, Uint8Array>>): Promise<void>;
 	close(): Promise<void>;
 }
 

@@ -2,12 +2,13 @@
  * Loaded data in the engine. The rows a user loads live in three in-memory tables
  * (user_dossiers, user_agencies, user_procedures); the data every view reads is assembled in
  * the in-memory catalog from them and, when the user added to the sample, the sample's
- * tables. The same tables, as CSV, are what the browser keeps between visits (saved.ts).
+ * tables. The same tables, in the engine's columnar form, are what the browser keeps between visits (saved.ts).
  *
  * Catalogs: `province` is the site's database file (read-only, absent when the page started
  * from saved data that replaced it); `memory` holds everything loaded.
  */
 import { standardPeriods, aggregatesSql } from '../domain/aggregates';
+import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE } from '../domain/query';
 import { addDays, vietnamToday, type IsoDay } from '../domain/dates';
 import { DOSSIER_COLUMNS } from '../domain/schema';
 import type { Engine } from '../engine/types';
@@ -54,16 +55,20 @@ export async function startStaging(engine: Engine): Promise<void> {
 	await engine.query(`CREATE OR REPLACE TABLE memory.staged (${columnsDdl(STAGED_TYPES)})`);
 }
 
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
 /** A value as the engine's CSV reader takes it back: no formula guard, empty = NULL. */
 function engineCell(v: unknown): string {
 	if (v === null || v === undefined) return '';
-	const text = String(v);
-	return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+	if (typeof v !== 'string') return String(v); // numbers and flags never need quotes
+	return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** Rows as the CSV the engine reads: the header, then one line per row. */
 export function engineCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
-	return [columns.join(','), ...rows.map((r) => r.map(engineCell).join(','))].join('\n') + '\n';
+	const lines = [columns.join(',')];
+	for (const r of rows) lines.push(r.map(engineCell).join(','));
+	return lines.join('\n') + '\n';
 }
 
 const valuesOf = <T extends object>(columns: readonly string[], r: T) => columns.map((c) => (r as Record<string, unknown>)[c]);
@@ -102,9 +107,11 @@ export interface DatasetSettings {
 }
 
 /**
- * Builds the tables every view reads in the in-memory catalog, its aggregates, and makes it
- * the default. The data's last day is the last day anything happened to a loaded dossier
- * (or the sample's last day, if later), and never after today.
+ * Builds the tables every view reads in the in-memory catalog and makes it the default. The
+ * data's last day is the last day anything happened to a loaded dossier (or the sample's
+ * last day, if later), and never after today. The aggregates of the data before are dropped:
+ * until buildAggregates has run, every view counts the dossiers themselves (same figures,
+ * slower), so the data is on screen without waiting for them.
  */
 export async function assemble(engine: Engine, s: DatasetSettings): Promise<void> {
 	const fromSample = (table: string, cols: string) => (s.base === 'sample' ? `SELECT ${cols} FROM province.${table} UNION ALL ` : '');
@@ -121,9 +128,8 @@ ${fromSample('procedures', 'code, name, field, level, online_service')}SELECT co
 			: 'CREATE OR REPLACE TABLE memory.agency_successors (agency_id VARCHAR, successor_id VARCHAR)'
 	);
 	const today = vietnamToday();
-	const [{ last, first }] = await engine.query<{ last: string | null; first: string | null }>(`SELECT
-  strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))::DATE, '%Y-%m-%d') AS last,
-  strftime(min(received_at)::DATE, '%Y-%m-%d') AS first
+	const [{ last }] = await engine.query<{ last: string | null }>(`SELECT
+  strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))::DATE, '%Y-%m-%d') AS last
 FROM memory.dossiers WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00'`);
 	let asOf = [last, s.baseAsOf].filter((d): d is string => !!d).sort().pop() ?? today;
 	if (asOf > today) asOf = today;
@@ -131,21 +137,25 @@ FROM memory.dossiers WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:0
 	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
 		.map(([k, v]) => `('${k}', '${v.replace(/'/g, "''")}')`)
 		.join(', ')}) AS t(key, value)`);
+	for (const table of [AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE]) await engine.query(`DROP TABLE IF EXISTS memory.${table}`);
 	await engine.query('USE memory');
-	if (!first) return;
-	for (const statement of aggregatesSql(standardPeriods(first, asOf, s.cutoffDay)).split(/;\n/)) if (statement.trim()) await engine.query(statement);
 }
 
-/** The loaded rows as CSV, to keep between visits. */
-export async function userTablesCsv(engine: Engine): Promise<Record<keyof typeof USER_TABLES, Uint8Array>> {
-	return {
-		user_dossiers: await engine.csvOf('SELECT * FROM memory.user_dossiers'),
-		user_agencies: await engine.csvOf('SELECT * FROM memory.user_agencies'),
-		user_procedures: await engine.csvOf('SELECT * FROM memory.user_procedures')
-	};
+/** Pre-aggregates the assembled data for every standard period (domain/aggregates.ts), as the site's file has them. */
+export async function buildAggregates(engine: Engine): Promise<void> {
+	const [{ first, asOf, cutoff }] = await engine.query<{ first: string | null; asOf: string; cutoff: string }>(`SELECT
+  (SELECT strftime(min(received_at)::DATE, '%Y-%m-%d') FROM memory.dossiers) AS first,
+  (SELECT value FROM memory.dataset WHERE key = 'data_as_of') AS asOf,
+  (SELECT value FROM memory.dataset WHERE key = 'cutoff_day') AS cutoff`);
+	if (!first || first > asOf) return;
+	for (const statement of aggregatesSql(standardPeriods(first, asOf, Number(cutoff))).split(/;\n/)) if (statement.trim()) await engine.query(statement);
 }
 
-export async function restoreUserTables(engine: Engine, csv: Record<keyof typeof USER_TABLES, Uint8Array>): Promise<void> {
-	await resetUserTables(engine);
-	for (const [table, types] of Object.entries(USER_TABLES)) await engine.insertCsv(`memory.${table}`, csv[table as keyof typeof USER_TABLES], types);
+/** The loaded rows, to keep between visits: one entry per user table. */
+export function savedTables(engine: Engine): Promise<Record<string, Uint8Array>> {
+	return engine.saveTables(Object.keys(USER_TABLES));
+}
+
+export function restoreUserTables(engine: Engine, saved: Readonly<Record<string, Uint8Array>>): Promise<void> {
+	return engine.restoreTables(saved);
 }
