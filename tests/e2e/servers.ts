@@ -1,4 +1,4 @@
-/** The built site served three times, each with other data (tests/e2e/prepare.ts writes them). */
+/** The built site served several times, each with other data (tests/e2e/prepare.ts writes them). */
 export const E2E_SERVERS = {
 	/** The hand-computed `basic` fixture (tests/fixtures/basic). */
 	fixture: { port: 4311, data: 'tests/.out/data-fixture' },
@@ -7,7 +7,9 @@ export const E2E_SERVERS = {
 	/** A small sample province, ending on a fixed day. */
 	sample: { port: 4312, data: 'tests/.out/data-sample' },
 	/** No data at all: the page must say so in words. */
-	missing: { port: 4313, data: 'tests/.out/data-missing' }
+	missing: { port: 4313, data: 'tests/.out/data-missing' },
+	/** The `basic` fixture again, in a folder the wall tests change behind the running page. */
+	wall: { port: 4315, data: 'tests/.out/data-wall' }
 } as const;
 
 export const SAMPLE_END = '2026-11-20';

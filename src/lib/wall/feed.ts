@@ -1,0 +1,96 @@
+/**
+ * The wall's data source, read again on a schedule. Each read fetches the manifest and asks
+ * the server for the database file's validators (HEAD: ETag, Last-Modified, length); only
+ * when the data changed is an engine started, the wall's figures computed, and the engine
+ * closed again. So a wall that runs for days holds one set of plain figures and, between
+ * changes, no engine at all: WebAssembly memory never shrinks, so its worker is recycled
+ * by construction, and the old figures stay on screen until the new ones are ready (no
+ * blank frame). A failed read keeps the last good figures and says since when it fails.
+ */
+import type { Engine } from '../engine/types';
+import type { WallFigures } from './figures';
+
+export interface FeedState {
+	figures: WallFigures | null;
+	/** When the figures on screen were read from the source. */
+	updatedAt: Date | null;
+	/** When the source was last read without error. */
+	checkedAt: Date | null;
+	/** The first failed read of the current run of failures; null while the source answers. */
+	failingSince: Date | null;
+	failure: string | null;
+}
+
+export interface FeedSource {
+	/** A text that changes whenever the data changes, and the URL to open it at; throws when the source cannot be read. */
+	version(): Promise<{ version: string; url: string }>;
+	/** Starts an engine on the database at `url`. */
+	open(url: string): Promise<Engine>;
+	figures(engine: Engine): Promise<WallFigures>;
+}
+
+export class WallFeed {
+	state: FeedState = { figures: null, updatedAt: null, checkedAt: null, failingSince: null, failure: null };
+	private version: string | null = null;
+	private reading: Promise<void> | null = null;
+
+	constructor(
+		private readonly source: FeedSource,
+		private readonly onChange: (s: FeedState) => void,
+		private readonly now: () => Date = () => new Date()
+	) {}
+
+	/** Reads the source once; a read still running is not started twice. */
+	read(): Promise<void> {
+		this.reading ??= this.readOnce().finally(() => (this.reading = null));
+		return this.reading;
+	}
+
+	private async readOnce(): Promise<void> {
+		try {
+			const { version, url } = await this.source.version();
+			if (version !== this.version) {
+				const engine = await this.source.open(url);
+				let figures: WallFigures;
+				try {
+					figures = await this.source.figures(engine);
+				} finally {
+					await engine.close();
+				}
+				this.version = version;
+				this.state = { ...this.state, figures, updatedAt: this.now() };
+			}
+			this.state = { ...this.state, checkedAt: this.now(), failingSince: null, failure: null };
+		} catch (e) {
+			this.state = { ...this.state, failingSince: this.state.failingSince ?? this.now(), failure: e instanceof Error ? e.message : String(e) };
+		}
+		this.onChange(this.state);
+	}
+}
+
+/** The site's own data folder as the wall's source: manifest.json and the database it names. */
+export function siteSource(dataUrl: (file: string) => string, open: (url: string) => Promise<Engine>, figures: (engine: Engine) => Promise<WallFigures>): FeedSource {
+	return {
+		async version() {
+			const res = await fetch(dataUrl('manifest.json'), { cache: 'no-store' });
+			if (!res.ok) throw new Error(`data/manifest.json: HTTP ${res.status}`);
+			const manifest = await res.text();
+			const { database } = JSON.parse(manifest) as { database: string };
+			const url = dataUrl(database);
+			const head = await fetch(url, { method: 'HEAD', cache: 'no-store' });
+			if (!head.ok) throw new Error(`data/${database}: HTTP ${head.status}`);
+			const version = [manifest, head.headers.get('etag'), head.headers.get('last-modified'), head.headers.get('content-length')].join('|');
+			// A new address per version, so no cache between here and the server hands back the old file.
+			return { version, url: `${url}?v=${hash(version)}` };
+		},
+		open,
+		figures
+	};
+}
+
+/** A short, stable hash of a text (FNV-1a), for cache-busting addresses. */
+export function hash(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return (h >>> 0).toString(36);
+}

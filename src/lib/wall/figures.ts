@@ -1,0 +1,85 @@
+/**
+ * Everything a wall screen shows, computed at once when the data changes: the engine can
+ * then be closed until the next change, and the scenes rotate over plain figures. The
+ * figures are the dashboard's (views/dashboard.ts) for the wall's scope and period, so a
+ * leader's wall and an analyst's screen never disagree.
+ */
+import type { Counts } from '../domain/metrics';
+import { latestCompletePeriod, period as makePeriod, periodKey, type Period } from '../domain/periods';
+import type { Dimension } from '../domain/query';
+import type { Level } from '../domain/types';
+import { loadCatalog, type Catalog } from '../engine/catalog';
+import { queryMetrics } from '../engine/metrics';
+import { datasetInfo } from '../engine/source';
+import type { Engine } from '../engine/types';
+import { DEFAULT_VIEW, viewFilters, type ViewState } from '../state/view';
+import { dashboardData } from '../views/dashboard';
+import type { WallSettings } from './settings';
+
+export interface NamedCounts {
+	key: string;
+	name: string;
+	counts: Counts;
+}
+
+export interface WallFigures {
+	province: string;
+	dataAsOf: string;
+	/** The agency or level the screen is fixed to, by name; null for the whole province. */
+	scope: { level: Level | null; agency: string | null };
+	period: Period;
+	previous: Period;
+	current: Counts;
+	before: Counts;
+	/** Twelve reporting months up to the period's last, oldest first. */
+	trend: { period: Period; counts: Counts }[];
+	levels: { level: Level; counts: Counts }[];
+	/** One step below the scope (agencies, or fields on an agency's screen), for the period. */
+	ranking: { dimension: Dimension; rows: NamedCounts[] };
+	/** Dossiers in progress and past due at the end of the data's last day, by the same step, most first. */
+	overdueNow: { day: string; total: number; rows: NamedCounts[] };
+}
+
+/** The dashboard view of a wall's scope: the province, a level, or one agency (at its level). */
+export function wallView(s: WallSettings, catalog: Catalog, period: Period): ViewState {
+	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
+	const drill = agency ? { level: agency.level, agency: agency.id } : s.level ? { level: s.level } : {};
+	return { ...DEFAULT_VIEW, period: periodKey(period), drill };
+}
+
+function label(dimension: Dimension, key: string | null, catalog: Catalog): string {
+	if (key === null) return '—';
+	if (dimension === 'agency') return catalog.agencies.get(key)?.shortName ?? key;
+	if (dimension === 'procedure') return catalog.procedures.get(key)?.name ?? key;
+	return key;
+}
+
+export async function wallFigures(engine: Engine, s: WallSettings): Promise<WallFigures> {
+	const [info, catalog] = await Promise.all([datasetInfo(engine), loadCatalog(engine)]);
+	const period = latestCompletePeriod(info.dataAsOf, 'reporting', s.span, info.cutoffDay);
+	const view = wallView(s, catalog, period);
+	const d = await dashboardData(engine, view, info);
+	const dimension = d.ranking.dimension;
+	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] =>
+		rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog), counts: r.counts }));
+	// One day, the data's last: what is overdue at its end is overdue now.
+	const today = makePeriod({ kind: 'custom', first: info.dataAsOf, last: info.dataAsOf });
+	const overdue = await queryMetrics(engine, { periods: [today], groupBy: [dimension], filters: viewFilters(view) }, info.aggregated);
+	const overdueRows = named(overdue.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })))
+		.filter((r) => r.counts.overdue > 0)
+		.sort((a, b) => b.counts.overdue - a.counts.overdue || a.name.localeCompare(b.name, 'vi'));
+	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
+	return {
+		province: info.province,
+		dataAsOf: info.dataAsOf,
+		scope: { level: agency?.level ?? s.level, agency: agency?.name ?? null },
+		period,
+		previous: d.previous.period,
+		current: d.current.total,
+		before: d.previous.total,
+		trend: d.trend.map((m) => ({ period: m.period, counts: m.total })),
+		levels: d.current.byLevel,
+		ranking: { dimension, rows: named(d.ranking.rows) },
+		overdueNow: { day: info.dataAsOf, total: overdueRows.reduce((n, r) => n + r.counts.overdue, 0), rows: overdueRows }
+	};
+}

@@ -1,0 +1,77 @@
+/**
+ * The wall screen's settings, all in its address so a screen is set up once by its URL:
+ *
+ *   /wall?scenes=headline,trend,overdue&seconds=20      which scenes, in order, and how long each shows
+ *   /wall?pin=overdue                                     one scene, not rotating
+ *   /wall?agency=D1  or  ?level=commune                   a desk screen for one agency or level
+ *   /wall?span=month                                      the reporting period: month, quarter (default) or year
+ *   /wall?stale=36&refresh=300                            hours before the data counts as stale; seconds between reads of the source
+ *   /wall?lang=en
+ *
+ * Anything unreadable falls back to its default: a wall must come up whatever was typed.
+ */
+import type { Span } from '../domain/periods';
+import { LEVELS, type Level } from '../domain/types';
+import type { Locale } from '../format/format';
+
+export const SCENES = ['headline', 'trend', 'ranking', 'levels', 'overdue', 'online'] as const;
+export type SceneId = (typeof SCENES)[number];
+
+export const WALL_SPANS = ['month', 'quarter', 'year'] as const satisfies readonly Span[];
+
+export interface WallSettings {
+	scenes: SceneId[];
+	/** Seconds each scene shows. Fractions are allowed (the long-run check runs the wall fast). */
+	seconds: number;
+	pin: SceneId | null;
+	agency: string | null;
+	level: Level | null;
+	span: (typeof WALL_SPANS)[number];
+	/** Hours after the end of the data's last day before the screen warns that the data is stale. */
+	staleHours: number;
+	/** Seconds between reads of the data source. */
+	refreshSeconds: number;
+	lang: Locale;
+}
+
+export const DEFAULT_WALL: WallSettings = {
+	scenes: [...SCENES],
+	seconds: 20,
+	pin: null,
+	agency: null,
+	level: null,
+	span: 'quarter',
+	staleHours: 36,
+	refreshSeconds: 300,
+	lang: 'vi'
+};
+
+const isScene = (s: string): s is SceneId => (SCENES as readonly string[]).includes(s);
+
+function positive(text: string | null, fallback: number, min: number): number {
+	const n = text === null ? NaN : Number(text.replace(',', '.'));
+	return Number.isFinite(n) && n >= min ? n : fallback;
+}
+
+export function parseWall(params: URLSearchParams): WallSettings {
+	const scenes = (params.get('scenes') ?? '').split(',').map((s) => s.trim()).filter(isScene);
+	const pin = params.get('pin');
+	const level = params.get('level');
+	const span = params.get('span');
+	return {
+		scenes: scenes.length ? [...new Set(scenes)] : DEFAULT_WALL.scenes,
+		seconds: positive(params.get('seconds'), DEFAULT_WALL.seconds, 0.05),
+		pin: pin && isScene(pin) ? pin : null,
+		agency: params.get('agency') || null,
+		level: level && (LEVELS as readonly string[]).includes(level) ? (level as Level) : null,
+		span: span && (WALL_SPANS as readonly string[]).includes(span) ? (span as WallSettings['span']) : DEFAULT_WALL.span,
+		staleHours: positive(params.get('stale'), DEFAULT_WALL.staleHours, 0),
+		refreshSeconds: positive(params.get('refresh'), DEFAULT_WALL.refreshSeconds, 0.5),
+		lang: params.get('lang') === 'en' ? 'en' : 'vi'
+	};
+}
+
+/** The scenes that show, in order: the pinned one alone, or the rotation. */
+export function shownScenes(s: WallSettings): SceneId[] {
+	return s.pin ? [s.pin] : s.scenes;
+}

@@ -1,0 +1,121 @@
+/** The wall screen's settings from its address, and its figures on the basic fixture (worked out by hand). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeEngine } from '../../src/lib/engine/node';
+import { WallFeed, type FeedSource } from '../../src/lib/wall/feed';
+import { wallFigures } from '../../src/lib/wall/figures';
+import { DEFAULT_WALL, parseWall, shownScenes, type WallSettings } from '../../src/lib/wall/settings';
+import { QUARTER_1_2023, QUARTER_1_2023_TOTAL } from '../fixtures/basic/expected';
+import { openFixture } from './helpers';
+
+describe('wall settings from the address', () => {
+	it('reads scenes, timing, pin, scope, span, stale and refresh', () => {
+		const s = parseWall(new URLSearchParams('scenes=overdue,headline,overdue,nonsense&seconds=7.5&agency=D1&span=month&stale=12&refresh=60&lang=en'));
+		expect(s).toEqual({ ...DEFAULT_WALL, scenes: ['overdue', 'headline'], seconds: 7.5, agency: 'D1', span: 'month', staleHours: 12, refreshSeconds: 60, lang: 'en' });
+		expect(shownScenes(s)).toEqual(['overdue', 'headline']);
+		expect(shownScenes(parseWall(new URLSearchParams('pin=trend')))).toEqual(['trend']);
+	});
+
+	it('falls back to the defaults for anything unreadable: a wall must come up whatever was typed', () => {
+		const s = parseWall(new URLSearchParams('scenes=&seconds=-3&pin=clock&level=city&span=week&stale=abc&refresh=0'));
+		expect(s).toEqual(DEFAULT_WALL);
+		expect(parseWall(new URLSearchParams('level=commune')).level).toBe('commune');
+	});
+});
+
+describe('wall figures on the basic fixture (data as of 31/3/2023)', () => {
+	let engine: NodeEngine;
+	beforeAll(async () => (engine = await openFixture('basic')));
+	afterAll(() => engine.close());
+	const province: WallSettings = { ...DEFAULT_WALL };
+
+	it('headline: quarter I/2023 against quarter IV/2022', async () => {
+		const f = await wallFigures(engine, province);
+		expect(f.period).toMatchObject({ first: '2022-12-15', last: '2023-03-14' });
+		expect(f.previous).toMatchObject({ first: '2022-09-15', last: '2022-12-14' });
+		expect(f.current).toEqual(QUARTER_1_2023_TOTAL);
+		// Quarter IV/2022 by hand: F01 (open at the end, due 20/12: not yet due), F02 (resolved 14/12, due 15/12: early),
+		// F03 (received 14/12 23:59:59, not yet due), F15 and F16 (open at the end, due 1/12 and 2/12: overdue).
+		expect(f.before).toMatchObject({ received: 5, new: 5, carried: 0, resolved: 1, early: 1, on_time: 0, late: 0, withdrawn: 0, in_progress: 4, not_yet_due: 2, overdue: 2 });
+		expect(f.trend).toHaveLength(12);
+		expect(f.trend.at(-1)!.period).toMatchObject({ first: '2023-02-15', last: '2023-03-14' });
+		expect(f.levels.map((l) => [l.level, l.counts.received])).toEqual([['province', 7], ['district', 6], ['commune', 7]]);
+	});
+
+	it('ranking: the agencies of the quarter; overdue now: who holds dossiers past due at the end of 31/3/2023', async () => {
+		const f = await wallFigures(engine, province);
+		expect(f.ranking.dimension).toBe('agency');
+		expect(Object.fromEntries(f.ranking.rows.map((r) => [r.key, r.counts]))).toEqual(QUARTER_1_2023);
+		// Open and past due at the end of 31/3: F05 (due 20/3) and F11 (14/3) at C1, F12 (14/3 17:00) at P1, F15 (1/12) at D1.
+		// Most first; equal counts by name (Sở … before UBND …).
+		expect(f.overdueNow).toEqual({
+			day: '2023-03-31',
+			total: 4,
+			rows: [
+				{ key: 'C1', name: 'UBND Xã Đức Lân', counts: expect.objectContaining({ overdue: 2 }) },
+				{ key: 'P1', name: 'Sở Tư pháp', counts: expect.objectContaining({ overdue: 1 }) },
+				{ key: 'D1', name: 'UBND Mộ Đức', counts: expect.objectContaining({ overdue: 1 }) }
+			]
+		});
+	});
+
+	it('a desk screen for one agency: its figures, ranked by field, a reporting month', async () => {
+		const f = await wallFigures(engine, { ...province, agency: 'D1', span: 'month' });
+		expect(f.scope).toEqual({ level: 'district', agency: 'Ủy ban nhân dân huyện Mộ Đức' });
+		expect(f.period).toMatchObject({ first: '2023-02-15', last: '2023-03-14' });
+		// Reporting month 3/2023 at D1: F10 (new, overdue), F14 (new, not yet due), F15 (carried, overdue).
+		expect(f.current).toMatchObject({ received: 3, new: 2, carried: 1, resolved: 0, in_progress: 3, overdue: 2, not_yet_due: 1 });
+		expect(f.ranking.dimension).toBe('field');
+		expect(f.overdueNow.total).toBe(1); // F15 alone is still open at the end of 31/3
+	});
+});
+
+describe('the wall feed: a read opens an engine only when the data changed', () => {
+	/** A source whose version and health the test sets; each open is a real engine on the fixture. */
+	function testSource() {
+		const s = { version: 'v1', failing: false, opened: 0, closed: 0 };
+		const source: FeedSource = {
+			async version() {
+				if (s.failing) throw new Error('data/manifest.json: HTTP 404');
+				return { version: s.version, url: `fixture?${s.version}` };
+			},
+			async open() {
+				s.opened++;
+				const engine = await openFixture('basic');
+				const close = engine.close.bind(engine);
+				engine.close = async () => {
+					s.closed++;
+					await close();
+				};
+				return engine;
+			},
+			figures: (engine) => wallFigures(engine, DEFAULT_WALL)
+		};
+		return { s, source };
+	}
+
+	it('keeps the last figures while the source fails, says since when, and recovers', async () => {
+		const { s, source } = testSource();
+		let clock = new Date('2026-11-21T01:00:00Z');
+		const feed = new WallFeed(source, () => {}, () => clock);
+		await feed.read();
+		expect(feed.state.figures?.current.received).toBe(20);
+		expect(s).toMatchObject({ opened: 1, closed: 1 }); // no engine is kept between reads
+		await feed.read();
+		expect(s.opened).toBe(1); // same version: nothing opened
+
+		s.failing = true;
+		clock = new Date('2026-11-21T02:00:00Z');
+		await feed.read();
+		clock = new Date('2026-11-21T03:00:00Z');
+		await feed.read();
+		expect(feed.state.failingSince).toEqual(new Date('2026-11-21T02:00:00Z')); // the first failure of the run
+		expect(feed.state.failure).toBe('data/manifest.json: HTTP 404');
+		expect(feed.state.figures?.current.received).toBe(20);
+
+		s.failing = false;
+		s.version = 'v2';
+		await feed.read();
+		expect(feed.state).toMatchObject({ failingSince: null, failure: null, updatedAt: clock });
+		expect(s).toMatchObject({ opened: 2, closed: 2 });
+	});
+});
