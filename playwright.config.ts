@@ -20,9 +20,10 @@ export default defineConfig({
 			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 		}
 	},
-	webServer: Object.values(E2E_SERVERS).map(({ port, data }) => ({
-		command: `node scripts/serve.mjs --root build --data ${data} --port ${port}`,
-		url: `http://127.0.0.1:${port}/`,
+	webServer: Object.values(E2E_SERVERS).map((server) => ({
+		command:
+			'root' in server ? `node scripts/serve.mjs --root ${server.root} --port ${server.port}` : `node scripts/serve.mjs --root build --data ${server.data} --port ${server.port}`,
+		url: `http://127.0.0.1:${server.port}/${'root' in server ? 'public' : ''}`,
 		reuseExistingServer: false,
 		timeout: 30_000
 	}))

@@ -5,8 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
 	preprocess: vitePreprocess(),
 	kit: {
-		// Prerendered files only: a province copies build/ to any web server.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+		// Prerendered files only: a province copies build/ to any web server. SITE_OUT is where
+		// scripts/build-public.mjs builds before keeping only the public pages.
+		adapter: adapter({ pages: process.env.SITE_OUT ?? 'build', assets: process.env.SITE_OUT ?? 'build', fallback: undefined, precompress: false, strict: true }),
 		paths: { relative: true }
 	}
 };

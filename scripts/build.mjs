@@ -6,8 +6,18 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-export function buildSite() {
-	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+/** Builds the site; `publicFigures` is the JSON the public pages are prerendered from (none: they say so). */
+export function buildSite({ publicFigures = null, out = 'build' } = {}) {
+	const env = { ...process.env, SITE_OUT: out };
+	if (publicFigures) env.PUBLIC_FIGURES = publicFigures;
+	else delete env.PUBLIC_FIGURES;
+	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit', env });
+}
+
+/** The public page's figures from the database in `dir`, written to `out` (scripts/public-figures.ts). */
+export function computePublicFigures(dir, out) {
+	execFileSync('node_modules/.bin/tsx', ['scripts/public-figures.ts', '--data', dir, '--out', out], { stdio: 'inherit' });
+	return out;
 }
 
 export function copyData(dir, out = 'build') {
@@ -22,7 +32,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	if (!values['no-data'] && !existsSync(join(values.data, 'manifest.json'))) {
 		execFileSync('node_modules/.bin/tsx', ['scripts/generate.ts', '--out', values.data], { stdio: 'inherit' });
 	}
-	buildSite();
+	buildSite({ publicFigures: values['no-data'] ? null : computePublicFigures(values.data, '.svelte-kit/public-figures.json') });
 	if (!values['no-data']) {
 		const m = copyData(values.data);
 		console.log(`build/: the site with ${m.size} dossiers of ${m.province} up to ${m.dataAsOf}`);

@@ -2,11 +2,13 @@
 import { mkdirSync } from 'node:fs';
 import { generateSample } from '../../scripts/generate';
 import { writeFixture } from './fixture-data';
-import { E2E_SERVERS, SAMPLE_END, SAMPLE_SIZE } from './servers';
+import { buildPublic } from '../../scripts/build-public.mjs';
+import { E2E_SERVERS, PUBLIC_FROM, SAMPLE_END, SAMPLE_SIZE } from './servers';
 
 await writeFixture('basic', E2E_SERVERS.fixture.data);
 await writeFixture('report', E2E_SERVERS.report.data);
 await writeFixture('basic', E2E_SERVERS.wall.data);
 mkdirSync(E2E_SERVERS.missing.data, { recursive: true });
 await generateSample({ size: SAMPLE_SIZE, end: SAMPLE_END, out: E2E_SERVERS.sample.data });
+buildPublic({ data: PUBLIC_FROM, out: E2E_SERVERS.public.root });
 console.log('Browser-test data written.');

@@ -9,8 +9,13 @@ export const E2E_SERVERS = {
 	/** No data at all: the page must say so in words. */
 	missing: { port: 4313, data: 'tests/.out/data-missing' },
 	/** The `basic` fixture again, in a folder the wall tests change behind the running page. */
-	wall: { port: 4315, data: 'tests/.out/data-wall' }
+	wall: { port: 4315, data: 'tests/.out/data-wall' },
+	/** The public pages built on their own from the sample (npm run build:public): no site, no data beside them. */
+	public: { port: 4316, root: 'tests/.out/public-sample' }
 } as const;
+
+/** The public output's source: the sample database it was built from. */
+export const PUBLIC_FROM = 'tests/.out/data-sample';
 
 export const SAMPLE_END = '2026-11-20';
 export const SAMPLE_SIZE = 20_000;

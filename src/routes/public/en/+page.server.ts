@@ -1,0 +1,3 @@
+import { readPublicFigures } from '$lib/public/source.server';
+
+export const load = () => ({ figures: readPublicFigures() });
