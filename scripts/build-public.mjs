@@ -1,6 +1,7 @@
 // Builds the public transparency page and its widget on their own, for a province's public
-// web server: `npm run build:public [-- --data DIR --out build-public]`. DIR holds
-// manifest.json and the dossier database it names (default data/generated). The output
+// web server: `npm run build:public [-- --data DIR|FILE.duckdb --out build-public]`. DIR
+// holds manifest.json and the dossier database it names (default data/generated); or give
+// the database file itself. The output
 // holds the prerendered public pages and the styles and fonts they use, nothing else: no
 // script, no analyst dashboard, no database.
 import { execFileSync } from 'node:child_process';
@@ -49,7 +50,7 @@ export function buildPublic({ data = 'data/generated', out = 'build-public' } = 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/generated' }, out: { type: 'string', default: 'build-public' } } });
-	if (!existsSync(join(values.data, 'manifest.json'))) {
+	if (!values.data.endsWith('.duckdb') && !existsSync(join(values.data, 'manifest.json'))) {
 		execFileSync('node_modules/.bin/tsx', ['scripts/generate.ts', '--out', values.data], { stdio: 'inherit' });
 	}
 	const files = buildPublic(values);
