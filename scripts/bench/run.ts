@@ -1,0 +1,264 @@
+/**
+ * `npm run bench` (not part of npm test): the dashboard at 100 thousand, 1 million and 10
+ * million dossiers (SIZES=… to choose), measured against native DuckDB and against a plain
+ * DuckDB-WASM page, all in the same run on this machine.
+ *
+ * For each size: the sample is generated once (data/bench/<size>) and served with the built
+ * site; headless Debian Chromium navigates to the dashboard and records the time to the
+ * first chart and to the page being ready for input, then runs a fixed script of drill
+ * clicks, filter and period changes down to a dossier list and a year's report (Biểu 06),
+ * each timed in the page until every chart of the new view is drawn. The page's JS heap and
+ * the renderer's memory (its WebAssembly memory included) are sampled throughout for peaks.
+ * Then the very views the page showed are computed with the same code (so the same SQL) on
+ * native DuckDB with one thread and with all threads, and on DuckDB-WASM in Node over the
+ * raw dossier table with no aggregates and no cache: what a plain DuckDB-WASM page does.
+ * Writes bench/results.json and bench/results.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { Page } from '@playwright/test';
+import { latestCompletePeriod, parsePeriodKey } from '../../src/lib/domain/periods';
+import { loadCatalog } from '../../src/lib/engine/catalog';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { datasetInfo, type DatasetInfo } from '../../src/lib/engine/source';
+import type { Engine } from '../../src/lib/engine/types';
+import { LEVEL_NAMES } from '../../src/lib/i18n/messages';
+import { reportData } from '../../src/lib/report/data';
+import { parseReport } from '../../src/lib/state/report';
+import { parseView } from '../../src/lib/state/view';
+import { dashboardData, dossierPage } from '../../src/lib/views/dashboard';
+import { choose, click, launch, median, p95, serveSample, timed } from './common';
+import { WasmNodeEngine } from './wasm-node';
+
+const SIZES = (process.env.SIZES ?? '100000,1000000,10000000').split(',').map(Number);
+const TARGETS: Record<number, { firstChartMs: number; median: number; p95: number; memoryMB: number }> = {
+	1_000_000: { firstChartMs: 1000, median: 50, p95: 100, memoryMB: 800 },
+	10_000_000: { firstChartMs: 1500, median: 80, p95: 150, memoryMB: 1536 }
+};
+
+type Kind = 'drill' | 'filter' | 'period' | 'sort' | 'list' | 'report';
+const firstRow = '[data-testid="ranking"] tbody tr:first-child th a';
+const crumb = (i: number) => `[data-testid="breadcrumb"] li:nth-child(${i}) a`;
+const compare = (key: string) => click(`[data-chart="compare"] rect.hit[data-key="${key}"]`);
+const DASHBOARD: { name: string; kind: Kind; action: string }[] = [
+	{ name: 'level: communes (bar of the levels chart)', kind: 'drill', action: compare('commune') },
+	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'field: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'procedure: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'dossier list', kind: 'list', action: click('a.dossiers-link') },
+	{ name: 'breadcrumb: back to the agency', kind: 'drill', action: click(crumb(3)) },
+	{ name: 'breadcrumb: back to the province', kind: 'drill', action: click(crumb(1)) },
+	{ name: 'filter: channel online (full)', kind: 'filter', action: choose('channel', 'online_full') },
+	{ name: 'filter: level province', kind: 'filter', action: choose('level', 'province') },
+	{ name: 'filter: channel in person', kind: 'filter', action: choose('channel', 'in_person') },
+	{ name: 'filter: clear', kind: 'filter', action: click('button.clear') },
+	{ name: 'period: reporting month', kind: 'period', action: choose('span', 'month') },
+	{ name: 'period: reporting year', kind: 'period', action: choose('span', 'year') },
+	{ name: 'period: calendar year', kind: 'period', action: choose('kind', 'calendar') },
+	{ name: 'period: calendar quarter', kind: 'period', action: choose('span', 'quarter') },
+	{ name: 'period: a month of the trend', kind: 'period', action: click('[data-chart="trend-volume"] rect.hit:last-of-type') },
+	{ name: 'sort: by received', kind: 'sort', action: click('a[data-sort="received"]') },
+	{ name: 'level: province (bar)', kind: 'drill', action: compare('province') },
+	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'period: calendar 6 months', kind: 'period', action: choose('span', 'half') },
+	{ name: 'period: calendar 9 months', kind: 'period', action: choose('span', 'nine_months') },
+	{ name: 'period: reporting 9 months', kind: 'period', action: choose('kind', 'reporting') },
+	{ name: 'period: reporting quarter', kind: 'period', action: choose('span', 'quarter') },
+	{ name: 'sort: by online share', kind: 'sort', action: click('a[data-sort="online_share"]') },
+	{ name: 'sort: by overdue', kind: 'sort', action: click('a[data-sort="overdue"]') },
+	{ name: 'field: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'dossier list', kind: 'list', action: click('a.dossiers-link') },
+	{ name: 'breadcrumb: back to the province', kind: 'drill', action: click(crumb(1)) },
+	{ name: 'filter: channel postal', kind: 'filter', action: choose('channel', 'postal') },
+	{ name: 'filter: clear', kind: 'filter', action: click('button.clear') },
+	{ name: 'level: communes (bar)', kind: 'drill', action: compare('commune') },
+	{ name: 'period: reporting month', kind: 'period', action: choose('span', 'month') }
+];
+
+/** A timed step that gives up after a minute, naming itself, instead of hanging the run. */
+async function step(page: Page, name: string, action: string): Promise<number> {
+	return Promise.race([timed(page, action), new Promise<number>((_, fail) => setTimeout(() => fail(new Error(`step "${name}" did not finish within 60 s`)), 60_000))]);
+}
+
+/** Following the header's link to the report: a new page of the app, timed until its form is drawn. */
+async function toReport(page: Page): Promise<number> {
+	return page.evaluate(`(async () => {
+		const t0 = performance.now();
+		document.querySelector('header a[href*="report"]').click();
+		await new Promise((resolve) => {
+			const ready = () => { const m = document.querySelector('main'); return location.pathname.endsWith('/report') && m && m.dataset.ready === 'true' && document.querySelector('[data-testid=report-form]'); };
+			const poll = () => (ready() ? resolve() : requestAnimationFrame(poll));
+			poll();
+		});
+		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+		return performance.now() - t0;
+	})()`);
+}
+
+interface Interaction {
+	name: string;
+	kind: Kind;
+	ms: number;
+	search: string;
+	native1Ms?: number;
+	nativeAllMs?: number;
+	plainMs?: number;
+}
+
+const names = { level: (l: keyof (typeof LEVEL_NAMES)['vi'] | null) => (l ? LEVEL_NAMES.vi[l] : '?'), unknown: '?', total: 'Tổng cộng' };
+
+/** What the page computed for an interaction, computed again on another engine. */
+async function compute(engine: Engine, it: Interaction, info: DatasetInfo, catalog: Awaited<ReturnType<typeof loadCatalog>>): Promise<void> {
+	if (it.kind === 'report') {
+		const q = parseReport(new URLSearchParams(it.search));
+		const period = q.period ? parsePeriodKey(q.period) : latestCompletePeriod(info.dataAsOf, 'reporting', 'quarter', info.cutoffDay);
+		await reportData(engine, { period, levels: q.levels, grouping: q.grouping, compare: q.compare }, info.aggregated, catalog, names);
+		return;
+	}
+	const view = parseView(new URLSearchParams(it.search));
+	await Promise.all([dashboardData(engine, view, info), view.dossiers ? dossierPage(engine, view, info) : null]);
+}
+
+async function timeOn(engine: Engine, steps: Interaction[], runs: number, plain: boolean, set: (it: Interaction, ms: number) => void) {
+	const info = await datasetInfo(engine);
+	const catalog = await loadCatalog(engine);
+	// The plain approach has no aggregates: every view counts the dossiers.
+	const used = plain ? { ...info, aggregated: new Set<string>() } : info;
+	for (const it of steps) {
+		const times: number[] = [];
+		for (let r = 0; r < runs; r++) {
+			const t = performance.now();
+			await compute(engine, it, used, catalog);
+			times.push(performance.now() - t);
+		}
+		set(it, median(times));
+	}
+}
+
+async function benchSize(size: number, port: number) {
+	const { server, data } = await serveSample(size, port);
+	const manifest = JSON.parse(readFileSync(`${data}/manifest.json`, 'utf8')) as { bytes?: number };
+	const browser = await launch();
+	const steps: Interaction[] = [];
+	let firstChartMs = 0;
+	let interactiveMs = 0;
+	let peakHeap = 0;
+	let peakRss = 0;
+	try {
+		const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Performance.enable');
+		const browserCdp = await browser.newBrowserCDPSession();
+		const sample = async () => {
+			const { metrics } = await cdp.send('Performance.getMetrics');
+			peakHeap = Math.max(peakHeap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+			const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+			let rss = 0;
+			for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+				const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'));
+				if (m) rss += Number(m[1]) * 1024;
+			}
+			peakRss = Math.max(peakRss, rss);
+		};
+		const sampler = setInterval(() => sample().catch(() => {}), 250);
+		const t0 = Date.now();
+		await page.goto(`http://127.0.0.1:${port}/`);
+		await page.locator('figure.chart svg').first().waitFor({ timeout: 600_000 });
+		firstChartMs = Date.now() - t0;
+		await page.locator('main[data-ready=true]').waitFor({ timeout: 600_000 });
+		interactiveMs = Date.now() - t0;
+		for (const s of DASHBOARD) steps.push({ name: s.name, kind: s.kind, ms: await step(page, s.name, s.action), search: new URL(page.url()).search });
+		steps.push({ name: 'report: open the report page', kind: 'report', ms: await toReport(page), search: new URL(page.url()).search });
+		steps.push({ name: "report: a reporting year's form", kind: 'report', ms: await step(page, 'report year', choose('span', 'year')), search: new URL(page.url()).search });
+		clearInterval(sampler);
+		await sample();
+	} finally {
+		await browser.close();
+		server.close();
+	}
+
+	const database = `${data}/province.duckdb`;
+	const native1 = await NodeEngine.open(database, { threads: '1', access_mode: 'READ_ONLY' });
+	await timeOn(native1, steps, 5, false, (it, ms) => (it.native1Ms = ms));
+	await native1.close();
+	const nativeAll = await NodeEngine.open(database, { access_mode: 'READ_ONLY' });
+	await timeOn(nativeAll, steps, 5, false, (it, ms) => (it.nativeAllMs = ms));
+	await nativeAll.close();
+	const plain = await WasmNodeEngine.open(database);
+	await timeOn(plain, steps, size >= 10_000_000 ? 1 : 3, true, (it, ms) => (it.plainMs = ms));
+	await plain.close();
+
+	const ms = steps.map((s) => s.ms);
+	const of = (k: 'native1Ms' | 'nativeAllMs' | 'plainMs') => steps.map((s) => s[k]!);
+	// "Within 2× native on one thread, or within 10 ms of it where the worker's round trip dominates."
+	const withinNative = steps.filter((s) => s.ms <= 2 * s.native1Ms! || s.ms - s.native1Ms! <= 10).length;
+	return {
+		size,
+		databaseMB: Math.round((manifest.bytes ?? 0) / 2 ** 20),
+		firstChartMs,
+		interactiveMs,
+		interactions: { count: steps.length, median: median(ms), p95: p95(ms) },
+		native1: { median: median(of('native1Ms')), p95: p95(of('native1Ms')) },
+		nativeAll: { median: median(of('nativeAllMs')), p95: p95(of('nativeAllMs')) },
+		plain: { median: median(of('plainMs')), p95: p95(of('plainMs')) },
+		ratioToNative1: median(steps.map((s) => s.ms / s.native1Ms!)),
+		speedupOverPlain: median(steps.map((s) => s.plainMs! / s.ms)),
+		withinNative: `${withinNative}/${steps.length}`,
+		peakJsHeapMB: Math.round(peakHeap / 2 ** 20),
+		peakRendererMB: Math.round(peakRss / 2 ** 20),
+		steps: steps.map(({ search: _, ...s }) => ({ ...s, ms: Math.round(s.ms), native1Ms: +s.native1Ms!.toFixed(1), nativeAllMs: +s.nativeAllMs!.toFixed(1), plainMs: Math.round(s.plainMs!) }))
+	};
+}
+
+const results = [];
+for (const [i, size] of SIZES.entries()) {
+	console.log(`\n── ${size.toLocaleString('en')} dossiers`);
+	const r = await benchSize(size, 4430 + i);
+	results.push(r);
+	console.log(
+		`first chart ${r.firstChartMs} ms, ready ${r.interactiveMs} ms; ${r.interactions.count} interactions: median ${r.interactions.median.toFixed(0)} ms, p95 ${r.interactions.p95.toFixed(0)} ms; ` +
+			`native 1 thread ${r.native1.median.toFixed(1)} ms, all threads ${r.nativeAll.median.toFixed(1)} ms, plain WASM ${r.plain.median.toFixed(0)} ms; peak JS heap ${r.peakJsHeapMB} MB, renderer ${r.peakRendererMB} MB`
+	);
+}
+
+const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const status = (ok: boolean) => (ok ? 'met' : '**not met**');
+let md = `# Benchmark results
+
+\`npm run bench\`, ${new Date().toISOString().slice(0, 10)}, this machine: ${cpus().length} cores, headless Debian Chromium.
+Interactions are timed in the page from the click to the frame that shows every chart of the
+new view; native DuckDB and the plain DuckDB-WASM approach compute the same views with the
+same code (the same SQL) in the same run. "Plain" is DuckDB-WASM over the raw dossier table
+with no aggregates and no cache. Memory: the page's peak JS heap, and the renderer
+process's peak resident memory (its WebAssembly memory included).
+
+## Against the targets
+
+| size | first chart | ready for input | interactions median / p95 | peak JS heap / renderer | target: first chart, median / p95, memory |
+|---|---|---|---|---|---|
+`;
+for (const r of results) {
+	const t = TARGETS[r.size];
+	md += `| ${r.size.toLocaleString('en')} | ${r.firstChartMs} ms | ${r.interactiveMs} ms | ${f(r.interactions.median)} / ${f(r.interactions.p95)} ms | ${r.peakJsHeapMB} / ${r.peakRendererMB} MB | ${
+		t
+			? `≤ ${t.firstChartMs} ms (${status(r.firstChartMs <= t.firstChartMs)}), ≤ ${t.median} / ${t.p95} ms (${status(r.interactions.median <= t.median && r.interactions.p95 <= t.p95)}), ≤ ${t.memoryMB} MB (${status(r.peakRendererMB <= t.memoryMB)})`
+			: '–'
+	} |\n`;
+}
+md += `
+## Against native DuckDB and the plain approach
+
+| size | page median | native 1 thread | native all threads | plain DuckDB-WASM | page ÷ native 1 thread (median of steps) | steps within 2× native (or 10 ms) | plain ÷ page (median of steps) |
+|---|---|---|---|---|---|---|---|
+`;
+for (const r of results) {
+	md += `| ${r.size.toLocaleString('en')} | ${f(r.interactions.median)} ms | ${f(r.native1.median)} ms | ${f(r.nativeAll.median)} ms | ${f(r.plain.median)} ms | ${r.ratioToNative1.toFixed(1)}× | ${r.withinNative} | ${r.speedupOverPlain.toFixed(1)}× |\n`;
+}
+for (const r of results) {
+	md += `\n## Every interaction at ${r.size.toLocaleString('en')} dossiers\n\n| # | interaction | page | native 1 thread | native all | plain WASM |\n|---|---|---|---|---|---|\n`;
+	r.steps.forEach((s, i) => (md += `| ${i + 1} | ${s.name} | ${s.ms} ms | ${s.native1Ms} ms | ${s.nativeAllMs} ms | ${s.plainMs} ms |\n`));
+}
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, results }, null, 2) + '\n');
+writeFileSync('bench/results.md', md);
+console.log('\nWrote bench/results.md and bench/results.json');

@@ -1,0 +1,72 @@
+/**
+ * DuckDB-WASM run in Node (its blocking bundle, one thread): the same engine as the page's,
+ * without the browser around it. The benchmark's "plain approach" runs on it: the raw
+ * dossier table, no pre-aggregates, no cache, as a plain DuckDB-WASM page would.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ENGINE_SETTINGS, type Engine, type Row } from '../../src/lib/engine/types';
+
+const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+const DIST = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+
+type Conn = { query(sql: string): { numRows: number; schema: { fields: { name: string }[] }; getChildAt(i: number): { get(r: number): unknown } | null }; close(): void };
+
+export class WasmNodeEngine implements Engine {
+	private constructor(
+		private readonly db: { reset(): void },
+		private readonly conn: Conn
+	) {}
+
+	/** Opens the database file read-only, as the page attaches the site's file. */
+	static async open(path: string): Promise<WasmNodeEngine> {
+		const bundles = {
+			mvp: { mainModule: join(DIST, 'duckdb-mvp.wasm'), mainWorker: join(DIST, 'duckdb-node-mvp.worker.cjs') },
+			eh: { mainModule: join(DIST, 'duckdb-eh.wasm'), mainWorker: join(DIST, 'duckdb-node-eh.worker.cjs') }
+		};
+		const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+		await db.instantiate();
+		db.open({ path: ':memory:' });
+		// The whole file in the engine's memory, as the page holds it after its one GET.
+		db.registerFileBuffer('province.duckdb', new Uint8Array(readFileSync(path)));
+		const conn = db.connect() as Conn;
+		conn.query(`ATTACH 'province.duckdb' AS province (READ_ONLY)`);
+		conn.query('USE province');
+		for (const s of ENGINE_SETTINGS) conn.query(s);
+		return new WasmNodeEngine(db, conn);
+	}
+
+	async query<T extends Row = Row>(sql: string): Promise<T[]> {
+		const table = this.conn.query(sql);
+		const names = table.schema.fields.map((f) => f.name);
+		const columns = names.map((_, i) => table.getChildAt(i));
+		const rows: T[] = [];
+		for (let r = 0; r < table.numRows; r++) {
+			const row: Row = {};
+			names.forEach((name, i) => {
+				const v = columns[i]?.get(r);
+				row[name] = typeof v === 'bigint' ? Number(v) : v;
+			});
+			rows.push(row as T);
+		}
+		return rows;
+	}
+
+	insertCsv(): Promise<void> {
+		throw new Error('the benchmark engine only reads');
+	}
+	saveTables(): Promise<Record<string, Uint8Array>> {
+		throw new Error('the benchmark engine only reads');
+	}
+	restoreTables(): Promise<void> {
+		throw new Error('the benchmark engine only reads');
+	}
+
+	async close(): Promise<void> {
+		this.conn.close();
+		this.db.reset();
+	}
+}
