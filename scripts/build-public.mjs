@@ -12,12 +12,15 @@ import { buildSite, computePublicFigures } from './build.mjs';
 
 export const PUBLIC_PAGES = ['public.html', 'public/en.html', 'public/widget.html', 'public/widget/en.html'];
 
-/** The files a page needs: its stylesheets, images and icons, and the fonts those stylesheets name. */
+/**
+ * The files a page needs: its stylesheets, images and icons, and the fonts those stylesheets name.
+ * @param {string} site
+ * @param {string} page
+ */
 function closure(site, page) {
 	const files = new Set([page]);
 	const queue = [page];
-	while (queue.length) {
-		const file = queue.pop();
+	for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
 		const text = readFileSync(join(site, file), 'utf8');
 		const refs = file.endsWith('.css')
 			? [...text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => m[1])

@@ -6,24 +6,37 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-/** Builds the site; `publicFigures` is the JSON the public pages are prerendered from (none: they say so). */
+/**
+ * Builds the site; `publicFigures` is the JSON the public pages are prerendered from (none: they say so).
+ * @param {{ publicFigures?: string | null, out?: string }} [options]
+ */
 export function buildSite({ publicFigures = null, out = 'build' } = {}) {
+	/** @type {Record<string, string | undefined>} */
 	const env = { ...process.env, SITE_OUT: out };
 	if (publicFigures) env.PUBLIC_FIGURES = publicFigures;
 	else delete env.PUBLIC_FIGURES;
 	execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit', env });
 }
 
-/** The public page's figures from the database in `dir`, written to `out` (scripts/public-figures.ts). */
+/**
+ * The public page's figures from the database in `dir`, written to `out` (scripts/public-figures.ts).
+ * @param {string} dir
+ * @param {string} out
+ */
 export function computePublicFigures(dir, out) {
 	execFileSync('node_modules/.bin/tsx', ['scripts/public-figures.ts', '--data', dir, '--out', out], { stdio: 'inherit' });
 	return out;
 }
 
+/**
+ * Copies the data into the site, with the dashboard's first view computed from it (scripts/first-view.ts).
+ * @param {string} dir
+ */
 export function copyData(dir, out = 'build') {
 	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+	execFileSync('node_modules/.bin/tsx', ['scripts/first-view.ts', '--data', dir], { stdio: 'inherit' });
 	mkdirSync(join(out, 'data'), { recursive: true });
-	for (const f of ['manifest.json', manifest.database]) copyFileSync(join(dir, f), join(out, 'data', f));
+	for (const f of ['manifest.json', manifest.database, 'first-view.json']) copyFileSync(join(dir, f), join(out, 'data', f));
 	return manifest;
 }
 

@@ -2,6 +2,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { writeFirstView } from '../first-view';
 import { generateSample } from '../generate';
 import { serve } from '../serve.mjs';
 
@@ -13,6 +14,7 @@ export async function serveSample(size: number, port: number) {
 	const data = `data/bench/${size}`;
 	mkdirSync(data, { recursive: true });
 	await generateSample({ size, end: '2026-11-20', out: data });
+	await writeFirstView(data);
 	if (!existsSync('build/index.html')) execFileSync('node', ['scripts/build.mjs', '--no-data'], { stdio: 'inherit' });
 	return { server: await serve({ root: 'build', data, port }), data };
 }
