@@ -47,7 +47,7 @@ test('the headline and the overdue list on the fixture equal the hand-computed f
 	await expect(page.getByTestId('stale')).toHaveCount(0);
 });
 
-test('scenes rotate by themselves in the order of the address; a desk screen shows one agency', async ({ page }) => {
+test('scenes rotate by themselves in the order of the address; a desk screen shows one agency; English', async ({ page }) => {
 	await page.goto(siteUrl('fixture', '/wall?scenes=overdue,headline&seconds=1&stale=1000000'));
 	const wall = page.locator('.wall');
 	await expect(wall).toHaveAttribute('data-scene', 'overdue', { timeout: 45_000 });
@@ -61,6 +61,13 @@ test('scenes rotate by themselves in the order of the address; a desk screen sho
 	await expect(figure(page, 'overdue')).toHaveText('2');
 	await expect(page.locator('.province')).toHaveText('Thử nghiệm · Ủy ban nhân dân huyện Mộ Đức');
 	await expect(page.locator('.period')).toHaveText('Tháng 3/2023 (15/2/2023 – 14/3/2023)');
+
+	// In English, numbers in English style.
+	await page.goto(siteUrl('fixture', '/wall?pin=headline&lang=en&stale=1000000'));
+	await expect(page.locator('h1')).toHaveText('Key figures', { timeout: 45_000 });
+	await expect(figure(page, 'on_time_rate')).toHaveText('83.3%');
+	await expect(page.locator('[data-metric=received] .change')).toContainText('+300.0% against Quarter IV 2022');
+	await expect(page.getByTestId('as-of')).toContainText('Data up to the end of 31/3/2023');
 });
 
 for (const [w, h] of [
