@@ -1,5 +1,5 @@
 // Builds the public transparency page and its widget on their own, for a province's public
-// web server: `npm run build:public [-- --data DIR|FILE.duckdb --out build-public]`. DIR
+// web server: `npm run build:public [-- --data DIR|FILE.duckdb --out build-public --threshold 5]`. DIR
 // holds manifest.json and the dossier database it names (default data/generated); or give
 // the database file itself. The output
 // holds the prerendered public pages and the styles and fonts they use, nothing else: no
@@ -36,9 +36,10 @@ function closure(site, page) {
 	return files;
 }
 
-export function buildPublic({ data = 'data/generated', out = 'build-public' } = {}) {
+/** @param {{ data?: string, out?: string, threshold?: string }} [options] */
+export function buildPublic({ data = 'data/generated', out = 'build-public', threshold } = {}) {
 	const site = '.svelte-kit/public-site';
-	const figures = computePublicFigures(data, '.svelte-kit/public-only-figures.json');
+	const figures = computePublicFigures(data, '.svelte-kit/public-only-figures.json', threshold);
 	rmSync(site, { recursive: true, force: true });
 	buildSite({ publicFigures: figures, out: site });
 	rmSync(out, { recursive: true, force: true });
@@ -52,7 +53,9 @@ export function buildPublic({ data = 'data/generated', out = 'build-public' } = 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/generated' }, out: { type: 'string', default: 'build-public' } } });
+	const { values } = parseArgs({
+		options: { data: { type: 'string', default: 'data/generated' }, out: { type: 'string', default: 'build-public' }, threshold: { type: 'string' } }
+	});
 	if (!values.data.endsWith('.duckdb') && !existsSync(join(values.data, 'manifest.json'))) {
 		execFileSync('node_modules/.bin/tsx', ['scripts/generate.ts', '--out', values.data], { stdio: 'inherit' });
 	}

@@ -22,9 +22,11 @@ export function buildSite({ publicFigures = null, out = 'build' } = {}) {
  * The public page's figures from the database in `dir`, written to `out` (scripts/public-figures.ts).
  * @param {string} dir
  * @param {string} out
+ * @param {string} [threshold] the smallest group published on its own (default 5)
  */
-export function computePublicFigures(dir, out) {
-	execFileSync('node_modules/.bin/tsx', ['scripts/public-figures.ts', '--data', dir, '--out', out], { stdio: 'inherit' });
+export function computePublicFigures(dir, out, threshold) {
+	const args = ['scripts/public-figures.ts', '--data', dir, '--out', out, ...(threshold ? ['--threshold', threshold] : [])];
+	execFileSync('node_modules/.bin/tsx', args, { stdio: 'inherit' });
 	return out;
 }
 
