@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { rowsOf, type ArrowTable } from '../../src/lib/engine/arrow';
 import { ENGINE_SETTINGS, type Engine, type Row } from '../../src/lib/engine/types';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +14,7 @@ const require = createRequire(import.meta.url);
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 const DIST = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 
-type Conn = { query(sql: string): { numRows: number; schema: { fields: { name: string }[] }; getChildAt(i: number): { get(r: number): unknown } | null }; close(): void };
+type Conn = { query(sql: string): ArrowTable; close(): void };
 
 export class WasmNodeEngine implements Engine {
 	private constructor(
@@ -40,19 +41,7 @@ export class WasmNodeEngine implements Engine {
 	}
 
 	async query<T extends Row = Row>(sql: string): Promise<T[]> {
-		const table = this.conn.query(sql);
-		const names = table.schema.fields.map((f) => f.name);
-		const columns = names.map((_, i) => table.getChildAt(i));
-		const rows: T[] = [];
-		for (let r = 0; r < table.numRows; r++) {
-			const row: Row = {};
-			names.forEach((name, i) => {
-				const v = columns[i]?.get(r);
-				row[name] = typeof v === 'bigint' ? Number(v) : v;
-			});
-			rows.push(row as T);
-		}
-		return rows;
+		return rowsOf<T>(this.conn.query(sql));
 	}
 
 	insertCsv(): Promise<void> {

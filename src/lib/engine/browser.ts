@@ -13,6 +13,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { rowsOf } from './arrow';
 import { ENGINE_SETTINGS, readCsvSql, type Engine, type Row } from './types';
 
 // The threaded "coi" bundle is left out: it needs COOP/COEP headers that static hosts rarely
@@ -21,11 +22,6 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
-
-/** Converts Arrow values to plain ones: BigInt → number; everything else as Arrow gives it. */
-function plain(value: unknown): unknown {
-	return typeof value === 'bigint' ? Number(value) : value;
-}
 
 export class BrowserEngine implements Engine {
 	private constructor(
@@ -59,16 +55,7 @@ export class BrowserEngine implements Engine {
 	}
 
 	async query<T extends Row = Row>(sql: string): Promise<T[]> {
-		const table = await this.conn.query(sql);
-		const names = table.schema.fields.map((f) => f.name);
-		const columns = names.map((_, i) => table.getChildAt(i));
-		const rows: T[] = [];
-		for (let r = 0; r < table.numRows; r++) {
-			const row: Row = {};
-			names.forEach((name, i) => (row[name] = plain(columns[i]?.get(r))));
-			rows.push(row as T);
-		}
-		return rows;
+		return rowsOf<T>(await this.conn.query(sql));
 	}
 
 	private files = 0;
