@@ -38,6 +38,19 @@ describe('delimited text', () => {
 			{ line: 5, cells: ['3', 'x'] }
 		]);
 	});
+
+	it('reads plain lines before, between and after quoted ones, and a last line without a break', () => {
+		const p = new DelimitedParser(';');
+		const records = [...p.push('a;b\n1;2\n3;"x;y"\n4;5\n'), ...p.push('6;"z"\n7;8', true)];
+		expect(records.map((r) => [r.line, ...r.cells])).toEqual([
+			[1, 'a', 'b'],
+			[2, '1', '2'],
+			[3, '3', 'x;y'],
+			[4, '4', '5'],
+			[5, '6', 'z'],
+			[6, '7', '8']
+		]);
+	});
 });
 
 describe('dates', () => {

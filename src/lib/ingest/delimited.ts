@@ -53,12 +53,18 @@ export class DelimitedParser {
 		const out: TextRecord[] = [];
 		const d = this.delimiter;
 		let i = 0;
+		// The next quote at or after i (src.length when none), looked for again only once passed:
+		// searching from every line would scan to the end of the chunk on each line of a file without quotes.
+		let quote = -1;
 		while (i < src.length) {
 			const nl = src.indexOf('\n', i);
 			if (nl < 0 && !last) break;
 			const end = nl < 0 ? src.length : nl;
-			const quote = src.indexOf('"', i);
-			if (quote < 0 || quote > end) {
+			if (quote < i) {
+				quote = src.indexOf('"', i);
+				if (quote < 0) quote = src.length;
+			}
+			if (quote >= end) {
 				// Fast path: a record on one line with no quotes.
 				const body = src.charCodeAt(end - 1) === 13 ? src.slice(i, end - 1) : src.slice(i, end);
 				if (body.trim() !== '') out.push({ line: this.line, cells: body.split(d) });
