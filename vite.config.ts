@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	// The reading worker imports its readers (.xlsx, Parquet) on demand: that needs module workers.
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		testTimeout: 60_000,

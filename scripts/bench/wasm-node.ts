@@ -47,6 +47,9 @@ export class WasmNodeEngine implements Engine {
 	insertCsv(): Promise<void> {
 		throw new Error('the benchmark engine only reads');
 	}
+	insertArrow(): Promise<void> {
+		throw new Error('the benchmark engine only reads');
+	}
 	saveTables(): Promise<Record<string, Uint8Array>> {
 		throw new Error('the benchmark engine only reads');
 	}

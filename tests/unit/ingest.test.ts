@@ -20,9 +20,9 @@ const DIR = 'tests/fixtures/ingest';
 const fixtureFile = (name: string) => new File([readFileSync(join(DIR, name))], name);
 
 async function plan(name: string) {
-	const source = await openSource(fixtureFile(name));
-	const inspection = await source.inspect();
-	return { inspection, planned: { name, source, headers: inspection.headers, mapping: proposeMapping(inspection.headers) } };
+	const file = fixtureFile(name);
+	const inspection = await (await openSource(file)).inspect();
+	return { inspection, planned: { name, file, encoding: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) } };
 }
 
 const REPLACE: LoadOptions = { mode: 'replace', province: 'Thử nghiệm', cutoffDay: 15, base: 'none', baseAsOf: null, current: null };

@@ -78,15 +78,32 @@ export class BrowserEngine implements Engine {
 		return saved;
 	}
 
-	async restoreTables(saved: Readonly<Record<string, Uint8Array>>): Promise<void> {
-		const [{ catalog }] = await this.query<{ catalog: string }>('SELECT current_database() AS catalog');
-		// Arrow is inserted into the default catalog: the in-memory one, for the time being.
-		await this.conn.query('USE memory');
+	/** Arrow goes into a table of its own first: DuckDB-WASM's Arrow insert creates or appends whole tables. */
+	async insertArrow(table: string, ipc: Uint8Array): Promise<void> {
+		const name = `arrow_${++this.files}`;
+		await this.inMemoryCatalog(() => this.conn.insertArrowFromIPCStream(ipc, { name, create: true }));
 		try {
+			await this.conn.query(`INSERT INTO ${table} BY NAME SELECT * FROM memory.${name}`);
+		} finally {
+			await this.conn.query(`DROP TABLE memory.${name}`);
+		}
+	}
+
+	async restoreTables(saved: Readonly<Record<string, Uint8Array>>): Promise<void> {
+		await this.inMemoryCatalog(async () => {
 			for (const [t, bytes] of Object.entries(saved)) {
 				await this.conn.query(`DROP TABLE IF EXISTS memory.${t}`);
 				await this.conn.insertArrowFromIPCStream(bytes, { name: t, create: true });
 			}
+		});
+	}
+
+	/** Arrow is inserted into the default catalog: made the in-memory one for the time being. */
+	private async inMemoryCatalog(insert: () => Promise<void>): Promise<void> {
+		const [{ catalog }] = await this.query<{ catalog: string }>('SELECT current_database() AS catalog');
+		await this.conn.query('USE memory');
+		try {
+			await insert();
 		} finally {
 			await this.conn.query(`USE ${catalog}`);
 		}

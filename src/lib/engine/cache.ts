@@ -37,6 +37,11 @@ export class CachedEngine implements Engine {
 		return this.inner.insertCsv(table, csv, columns);
 	}
 
+	insertArrow(table: string, ipc: Uint8Array): Promise<void> {
+		this.clear();
+		return this.inner.insertArrow(table, ipc);
+	}
+
 	saveTables(tables: readonly string[]): Promise<Record<string, Uint8Array>> {
 		return this.inner.saveTables(tables);
 	}

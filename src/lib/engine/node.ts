@@ -6,6 +6,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataType, tableFromIPC } from 'apache-arrow';
+import { engineCsv } from './csv';
 import { ENGINE_SETTINGS, readCsvSql, type Engine, type Row } from './types';
 
 /** Converts DuckDB's JS values to plain ones: BIGINT → number, TIMESTAMP/DATE → ISO-like string. */
@@ -13,6 +15,13 @@ function plain(value: unknown): unknown {
 	if (typeof value === 'bigint') return Number(value);
 	if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
 	return value;
+}
+
+/** Arrow's timestamp (milliseconds, with the microseconds as a fraction) as DuckDB reads it back. */
+function microsText(ms: number): string {
+	const us = Math.round(ms * 1000);
+	const iso = new Date(Math.floor(us / 1000)).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(((us % 1e6) + 1e6) % 1e6).padStart(6, '0')}`;
 }
 
 export class NodeEngine implements Engine {
@@ -47,6 +56,32 @@ export class NodeEngine implements Engine {
 			const file = join(dir, 'rows.csv');
 			writeFileSync(file, csv);
 			await this.connection.run(`INSERT INTO ${table} SELECT * FROM ${readCsvSql(file, columns)}`);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+
+	/**
+	 * Arrow goes in as CSV: native DuckDB reads Arrow IPC only through an extension, and Node
+	 * stages only the small batches of tests. Timestamps keep their microseconds.
+	 */
+	async insertArrow(table: string, ipc: Uint8Array): Promise<void> {
+		const arrow = tableFromIPC(ipc);
+		const fields = arrow.schema.fields;
+		const types = await this.query<{ column_name: string; column_type: string }>(`DESCRIBE ${table}`);
+		const columns = Object.fromEntries(fields.map((f) => [f.name, types.find((t) => t.column_name === f.name)!.column_type]));
+		const rows: unknown[][] = [];
+		for (let r = 0; r < arrow.numRows; r++) {
+			rows.push(fields.map((f, i) => {
+				const v = arrow.getChildAt(i)!.get(r);
+				return v !== null && DataType.isTimestamp(f.type) ? microsText(v) : v;
+			}));
+		}
+		const dir = mkdtempSync(join(tmpdir(), 'arrow-'));
+		try {
+			const file = join(dir, 'rows.csv');
+			writeFileSync(file, engineCsv(Object.keys(columns), rows));
+			await this.connection.run(`INSERT INTO ${table} BY NAME SELECT * FROM ${readCsvSql(file, columns)}`);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

@@ -6,9 +6,8 @@
  */
 import type { Engine } from '../engine/types';
 import type { Catalog } from '../engine/catalog';
-import { readFiles, type LoadProgress, type PlannedFile } from './ingest';
-import { Catalogue } from './rows';
-import { assemble, commitStaged, duplicatesOfCurrent, ensureUserTables, resetUserTables, stageBatch, startStaging, type Base } from './store';
+import { readFiles, type LoadProgress, type PlannedFile, type Reader } from './ingest';
+import { assemble, commitStaged, duplicatesOfCurrent, ensureUserTables, resetUserTables, startStaging, type Base } from './store';
 import type { Tally } from './tally';
 
 export type LoadMode = 'replace' | 'add';
@@ -32,11 +31,17 @@ export interface LoadResult {
 	newAgencies: string[];
 }
 
-export async function loadFiles(engine: Engine, files: readonly PlannedFile[], o: LoadOptions, onProgress: (p: LoadProgress) => void): Promise<LoadResult> {
-	const known = o.mode === 'add' && o.current ? o.current : null;
-	const catalogue = new Catalogue(known?.agencies, known?.procedures);
+/** `read` is where the rows are read: the page passes its reading worker (read-in-worker.ts). */
+export async function loadFiles(
+	engine: Engine,
+	files: readonly PlannedFile[],
+	o: LoadOptions,
+	onProgress: (p: LoadProgress) => void,
+	read: Reader = readFiles
+): Promise<LoadResult> {
+	const known = o.mode === 'add' && o.current ? { agencies: o.current.agencies, procedures: o.current.procedures } : null;
 	await startStaging(engine);
-	const tally = await readFiles(files, catalogue, (batch) => stageBatch(engine, batch), onProgress);
+	const { tally, newAgencies, newProcedures } = await read(files, known, (ipc) => engine.insertArrow('memory.staged', ipc), onProgress);
 	if (o.mode === 'add') {
 		const idColumn = (name: string) => {
 			const f = files.find((f) => f.name === name);
@@ -53,7 +58,7 @@ export async function loadFiles(engine: Engine, files: readonly PlannedFile[], o
 	}
 	if (o.mode === 'replace') await resetUserTables(engine);
 	else await ensureUserTables(engine);
-	await commitStaged(engine, [...catalogue.newAgencies.values()], [...catalogue.newProcedures.values()], o.mode === 'add');
+	await commitStaged(engine, newAgencies, newProcedures, o.mode === 'add');
 	await assemble(engine, { base, province: o.province, cutoffDay: o.cutoffDay, baseAsOf: base === 'sample' ? o.baseAsOf : null });
-	return { tally, changed: true, base, newAgencies: [...catalogue.newAgencies.values()].map((a) => a.name) };
+	return { tally, changed: true, base, newAgencies: newAgencies.map((a) => a.name) };
 }

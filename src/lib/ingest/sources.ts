@@ -15,7 +15,7 @@ export type Format = 'delimited' | 'xlsx' | 'parquet' | 'json' | 'ndjson';
 export class FileError extends Error {
 	constructor(
 		readonly code: 'empty_file' | 'binary_file' | 'old_xls' | 'no_header' | 'no_rows' | 'bad_xlsx' | 'bad_parquet' | 'bad_json' | 'too_large',
-		detail = ''
+		readonly detail = ''
 	) {
 		super(detail ? `${code}: ${detail}` : code);
 	}

@@ -11,8 +11,9 @@ import { standardPeriods, aggregatesSql } from '../domain/aggregates';
 import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE } from '../domain/query';
 import { addDays, vietnamToday, type IsoDay } from '../domain/dates';
 import { DOSSIER_COLUMNS } from '../domain/schema';
+import { engineCsv } from '../engine/csv';
 import type { Engine } from '../engine/types';
-import type { AgencyRecord, DossierRecord, ProcedureRecord } from './rows';
+import type { AgencyRecord, ProcedureRecord } from './rows';
 
 /** What the data on screen is made of. */
 export type Base = 'sample' | 'none';
@@ -55,28 +56,7 @@ export async function startStaging(engine: Engine): Promise<void> {
 	await engine.query(`CREATE OR REPLACE TABLE memory.staged (${columnsDdl(STAGED_TYPES)})`);
 }
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-/** A value as the engine's CSV reader takes it back: no formula guard, empty = NULL. */
-function engineCell(v: unknown): string {
-	if (v === null || v === undefined) return '';
-	if (typeof v !== 'string') return String(v); // numbers and flags never need quotes
-	return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Rows as the CSV the engine reads: the header, then one line per row. */
-export function engineCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
-	const lines = [columns.join(',')];
-	for (const r of rows) lines.push(r.map(engineCell).join(','));
-	return lines.join('\n') + '\n';
-}
-
 const valuesOf = <T extends object>(columns: readonly string[], r: T) => columns.map((c) => (r as Record<string, unknown>)[c]);
-
-export async function stageBatch(engine: Engine, batch: readonly DossierRecord[]): Promise<void> {
-	const rows = batch.map((r) => [...valuesOf(DOSSIER_COLUMNS, r), r.origin.file, r.origin.line]);
-	await engine.insertCsv('memory.staged', engineCsv(Object.keys(STAGED_TYPES), rows), STAGED_TYPES);
-}
 
 /** Staged rows whose id the data on screen already has: each is a rejected duplicate. */
 export async function duplicatesOfCurrent(engine: Engine): Promise<{ id: string; source_file: string; source_line: number; agency_id: string; month: string }[]> {

@@ -96,6 +96,11 @@ export class Tally {
 		else this.quality.set(key, { reason: p.reason, agency: p.agency, month: p.month, count: 1 });
 	}
 
+	/** A tally that crossed from a worker: structured cloning keeps its fields, not its class. */
+	static revive(cloned: Tally): Tally {
+		return Object.setPrototypeOf(cloned, Tally.prototype);
+	}
+
 	/** Every problem counted by reason, agency and month; most frequent first. */
 	qualityCounts(): QualityCount[] {
 		return [...this.quality.values()].sort((a, b) => b.count - a.count);
