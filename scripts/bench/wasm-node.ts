@@ -16,6 +16,18 @@ const DIST = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-block
 
 type Conn = { query(sql: string): ArrowTable; close(): void };
 
+/** DuckDB-WASM's blocking Node build, started with an empty in-memory database. */
+export async function wasmDuckDB() {
+	const bundles = {
+		mvp: { mainModule: join(DIST, 'duckdb-mvp.wasm'), mainWorker: join(DIST, 'duckdb-node-mvp.worker.cjs') },
+		eh: { mainModule: join(DIST, 'duckdb-eh.wasm'), mainWorker: join(DIST, 'duckdb-node-eh.worker.cjs') }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate();
+	db.open({ path: ':memory:' });
+	return db;
+}
+
 export class WasmNodeEngine implements Engine {
 	private constructor(
 		private readonly db: { reset(): void },
@@ -24,13 +36,7 @@ export class WasmNodeEngine implements Engine {
 
 	/** Opens the database file read-only, as the page attaches the site's file. */
 	static async open(path: string): Promise<WasmNodeEngine> {
-		const bundles = {
-			mvp: { mainModule: join(DIST, 'duckdb-mvp.wasm'), mainWorker: join(DIST, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(DIST, 'duckdb-eh.wasm'), mainWorker: join(DIST, 'duckdb-node-eh.worker.cjs') }
-		};
-		const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-		await db.instantiate();
-		db.open({ path: ':memory:' });
+		const db = await wasmDuckDB();
 		// The whole file in the engine's memory, as the page holds it after its one GET.
 		db.registerFileBuffer('province.duckdb', new Uint8Array(readFileSync(path)));
 		const conn = db.connect() as Conn;
@@ -47,7 +53,7 @@ export class WasmNodeEngine implements Engine {
 	insertCsv(): Promise<void> {
 		throw new Error('the benchmark engine only reads');
 	}
-	insertArrow(): Promise<void> {
+	createTableFromArrow(): Promise<void> {
 		throw new Error('the benchmark engine only reads');
 	}
 	saveTables(): Promise<Record<string, Uint8Array>> {

@@ -60,3 +60,19 @@ export function eachDay(first: IsoDay, last: IsoDay): IsoDay[] {
 export function endOfDay(day: IsoDay): string {
 	return `${day} 23:59:59.999999`;
 }
+
+/**
+ * Timestamps as the engine stores them, in microseconds since 1970 of Vietnam's wall clock
+ * (the way TIMESTAMP holds local time): a number per dossier date while files are read.
+ */
+export type Micros = number;
+
+/** "yyyy-mm-dd hh:mm:ss.ffffff", as DuckDB writes and reads a timestamp. */
+export function microsText(us: Micros): string {
+	const iso = new Date(Math.floor(us / 1000)).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(((us % 1e6) + 1e6) % 1e6).padStart(6, '0')}`;
+}
+
+export function dayOfMicros(us: Micros): IsoDay {
+	return new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
+}

@@ -24,3 +24,17 @@ export function rowsOf<T extends Row = Row>(table: ArrowTable): T[] {
 	}
 	return rows;
 }
+
+const MAGIC = 'ARROW1';
+
+/**
+ * The IPC stream inside an Arrow IPC file: the file is the magic and padding (8 bytes), the
+ * stream (ending with its end-of-stream marker), the footer, the footer's length and the
+ * magic again. No copy: a view of the same bytes.
+ */
+export function streamOfFile(file: Uint8Array): Uint8Array {
+	const text = (from: number) => String.fromCharCode(...file.subarray(from, from + MAGIC.length));
+	if (file.length < 18 || text(0) !== MAGIC || text(file.length - MAGIC.length) !== MAGIC) throw new Error('not an Arrow IPC file');
+	const footer = new DataView(file.buffer, file.byteOffset, file.byteLength).getInt32(file.length - MAGIC.length - 4, true);
+	return file.subarray(8, file.length - MAGIC.length - 4 - footer);
+}

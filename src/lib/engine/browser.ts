@@ -8,12 +8,11 @@
  * while SvelteKit prerenders.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { tableToIPC } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { rowsOf } from './arrow';
+import { rowsOf, streamOfFile } from './arrow';
 import { ENGINE_SETTINGS, readCsvSql, type Engine, type Row } from './types';
 
 // The threaded "coi" bundle is left out: it needs COOP/COEP headers that static hosts rarely
@@ -71,22 +70,24 @@ export class BrowserEngine implements Engine {
 		}
 	}
 
-	/** Arrow IPC streams: the engine's own result format, written and read without parsing text. */
+	/**
+	 * Arrow IPC streams: the engine's own result format, written and read without parsing
+	 * text. The bytes are the worker's own result, cut to the stream it holds: the page
+	 * neither decodes nor re-encodes a million rows (that froze it for a second).
+	 */
 	async saveTables(tables: readonly string[]): Promise<Record<string, Uint8Array>> {
 		const saved: Record<string, Uint8Array> = {};
-		for (const t of tables) saved[t] = tableToIPC(await this.conn.query(`SELECT * FROM memory.${t}`), 'stream');
+		for (const t of tables) {
+			const file = await this.conn.useUnsafe((db, conn) => db.runQuery(conn, `SELECT * FROM memory.${t}`));
+			saved[t] = streamOfFile(file);
+		}
 		return saved;
 	}
 
-	/** Arrow goes into a table of its own first: DuckDB-WASM's Arrow insert creates or appends whole tables. */
-	async insertArrow(table: string, ipc: Uint8Array): Promise<void> {
-		const name = `arrow_${++this.files}`;
+	async createTableFromArrow(table: string, ipc: Uint8Array): Promise<void> {
+		const [catalog, name] = table.split('.');
+		if (catalog !== 'memory' || !name) throw new Error(`Arrow makes tables in memory only, not ${table}`);
 		await this.inMemoryCatalog(() => this.conn.insertArrowFromIPCStream(ipc, { name, create: true }));
-		try {
-			await this.conn.query(`INSERT INTO ${table} BY NAME SELECT * FROM memory.${name}`);
-		} finally {
-			await this.conn.query(`DROP TABLE memory.${name}`);
-		}
 	}
 
 	async restoreTables(saved: Readonly<Record<string, Uint8Array>>): Promise<void> {

@@ -37,9 +37,9 @@ export class CachedEngine implements Engine {
 		return this.inner.insertCsv(table, csv, columns);
 	}
 
-	insertArrow(table: string, ipc: Uint8Array): Promise<void> {
+	createTableFromArrow(table: string, ipc: Uint8Array): Promise<void> {
 		this.clear();
-		return this.inner.insertArrow(table, ipc);
+		return this.inner.createTableFromArrow(table, ipc);
 	}
 
 	saveTables(tables: readonly string[]): Promise<Record<string, Uint8Array>> {

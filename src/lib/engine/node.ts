@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataType, tableFromIPC } from 'apache-arrow';
+import { microsText } from '../domain/dates';
 import { engineCsv } from './csv';
 import { ENGINE_SETTINGS, readCsvSql, type Engine, type Row } from './types';
 
@@ -17,11 +18,15 @@ function plain(value: unknown): unknown {
 	return value;
 }
 
-/** Arrow's timestamp (milliseconds, with the microseconds as a fraction) as DuckDB reads it back. */
-function microsText(ms: number): string {
-	const us = Math.round(ms * 1000);
-	const iso = new Date(Math.floor(us / 1000)).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(((us % 1e6) + 1e6) % 1e6).padStart(6, '0')}`;
+/** The type DuckDB gives an Arrow column, for the types staging uses. */
+function duckdbType(t: DataType): string {
+	if (DataType.isDictionary(t)) return duckdbType(t.dictionary);
+	if (DataType.isUtf8(t)) return 'VARCHAR';
+	if (DataType.isTimestamp(t)) return 'TIMESTAMP';
+	if (DataType.isBool(t)) return 'BOOLEAN';
+	if (DataType.isFloat(t)) return 'DOUBLE';
+	if (DataType.isInt(t)) return ({ 8: 'TINYINT', 16: 'SMALLINT', 32: 'INTEGER', 64: 'BIGINT' } as const)[t.bitWidth];
+	throw new Error(`no DuckDB type for Arrow's ${t}`);
 }
 
 export class NodeEngine implements Engine {
@@ -63,25 +68,27 @@ export class NodeEngine implements Engine {
 
 	/**
 	 * Arrow goes in as CSV: native DuckDB reads Arrow IPC only through an extension, and Node
-	 * stages only the small batches of tests. Timestamps keep their microseconds.
+	 * stages only the small batches of tests. Each column gets the type DuckDB-WASM gives it.
 	 */
-	async insertArrow(table: string, ipc: Uint8Array): Promise<void> {
+	async createTableFromArrow(table: string, ipc: Uint8Array): Promise<void> {
 		const arrow = tableFromIPC(ipc);
 		const fields = arrow.schema.fields;
-		const types = await this.query<{ column_name: string; column_type: string }>(`DESCRIBE ${table}`);
-		const columns = Object.fromEntries(fields.map((f) => [f.name, types.find((t) => t.column_name === f.name)!.column_type]));
+		const columns = Object.fromEntries(fields.map((f) => [f.name, duckdbType(f.type)]));
 		const rows: unknown[][] = [];
 		for (let r = 0; r < arrow.numRows; r++) {
-			rows.push(fields.map((f, i) => {
-				const v = arrow.getChildAt(i)!.get(r);
-				return v !== null && DataType.isTimestamp(f.type) ? microsText(v) : v;
-			}));
+			rows.push(
+				fields.map((f, i) => {
+					const v = arrow.getChildAt(i)!.get(r);
+					// Arrow hands a timestamp over as milliseconds, its microseconds as the fraction.
+					return v !== null && DataType.isTimestamp(f.type) ? microsText(Math.round(v * 1000)) : v;
+				})
+			);
 		}
 		const dir = mkdtempSync(join(tmpdir(), 'arrow-'));
 		try {
 			const file = join(dir, 'rows.csv');
 			writeFileSync(file, engineCsv(Object.keys(columns), rows));
-			await this.connection.run(`INSERT INTO ${table} BY NAME SELECT * FROM ${readCsvSql(file, columns)}`);
+			await this.connection.run(`CREATE TABLE ${table} AS SELECT * FROM ${readCsvSql(file, columns)}`);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

@@ -48,10 +48,14 @@ function open(): Promise<IDBDatabase> {
 async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
 	const db = await open();
 	try {
+		// Settled when the transaction commits, not when its request succeeds: a write must be
+		// on disk before the page (or the saving worker) may go.
 		return await new Promise<T>((resolve, reject) => {
-			const req = act(db.transaction(STORE, mode).objectStore(STORE));
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
+			const tx = db.transaction(STORE, mode);
+			const req = act(tx.objectStore(STORE));
+			tx.oncomplete = () => resolve(req.result);
+			tx.onerror = () => reject(tx.error ?? req.error);
+			tx.onabort = () => reject(tx.error ?? new Error('the browser storage refused the write'));
 		});
 	} finally {
 		db.close();

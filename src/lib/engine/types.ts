@@ -6,8 +6,8 @@ export interface Engine {
 	query<T extends Row = Row>(sql: string): Promise<T[]>;
 	/** Inserts CSV text or bytes (with a header row) into an existing table, read with these column types. */
 	insertCsv(table: string, csv: string | Uint8Array, columns: Readonly<Record<string, string>>): Promise<void>;
-	/** Inserts an Arrow IPC stream into an existing table, its columns matched by name and cast to the table's types. */
-	insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+	/** Creates a table of an Arrow IPC stream, with the types DuckDB gives Arrow's. */
+	createTableFromArrow(table: string, ipc: Uint8Array): Promise<void>;
 	/**
 	 * Tables of the in-memory catalog as bytes to keep (one entry per table), in a columnar
 	 * form of the engine's choosing that restoreTables of the same engine reads back exactly.

@@ -1,17 +1,18 @@
 /**
- * A load from the user's files: each file opened and mapped, its rows read in order into
- * dossiers (rows.ts) and handed on in batches as Arrow for the engine to stage, with the
- * fraction done reported. The same function runs in the page's reading worker
- * (read.worker.ts) and, in tests, in Node.
+ * A load from the user's files, in two steps: each file opened and its rows read, in order,
+ * into batches of values (rows.ts); then each batch admitted (admit.ts: agencies, duplicate
+ * ids) and handed on as Arrow for the engine to stage. In the page the two steps run in two
+ * workers (read-in-worker.ts); in tests, one after the other here.
  */
 import { vietnamToday } from '../domain/dates';
 import type { Level } from '../domain/types';
+import { Admission } from './admit';
+import type { AgencyRecord, ProcedureRecord } from './catalogue';
 import type { Encoding } from './encoding';
 import type { Mapping } from './headers';
-import { Catalogue, readRow, type AgencyRecord, type DossierRecord, type ProcedureRecord, type RowContext } from './rows';
+import { newBatch, packBatch, readValues, unpackBatch, type ReadBatch, type RowContext } from './rows';
 import { openSource } from './sources';
-import { stagedArrow } from './staged';
-import { Tally } from './tally';
+import type { Tally } from './tally';
 
 /** A file to read, as the user mapped it: plain data, so it can be handed to a worker. */
 export interface PlannedFile {
@@ -56,43 +57,52 @@ export const BATCH_ROWS = 50_000;
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Reads every file. The tally accounts for every row: loaded, or rejected with its reason.
+ * The first step: every file's rows read into batches of about BATCH_ROWS, in file order.
+ * `onBatch` may take its time: the next batch is read meanwhile, and waits for it.
  */
-export const readFiles: Reader = async (files, known, stage, onProgress) => {
+export async function readBatches(files: readonly PlannedFile[], onBatch: (b: ReadBatch) => Promise<void>, onProgress: (p: LoadProgress) => void): Promise<void> {
 	const today = vietnamToday();
-	const catalogue = new Catalogue(known?.agencies, known?.procedures);
-	const tally = new Tally();
-	const seen = new Set<string>();
 	const longAfterDue = new Map<string, string>();
-	let batch: DossierRecord[] = [];
-	// A batch goes to the engine (its own worker) while the next one is read: at most one waits.
-	let staging: Promise<void> = Promise.resolve();
-	const handOver = async (full: DossierRecord[]) => {
-		await staging;
-		staging = stage(stagedArrow(full));
-		// A failed insert is reported when it is next awaited, not as an unhandled rejection.
-		staging.catch(() => {});
+	let pending: Promise<void> = Promise.resolve();
+	let rowsRead = 0;
+	const handOver = async (full: ReadBatch) => {
+		await pending;
+		rowsRead += full.rowsRead;
+		pending = onBatch(full);
+		// A failure is reported when it is next awaited, not as an unhandled rejection.
+		pending.catch(() => {});
 	};
 	for (const [index, file] of files.entries()) {
 		const source = await openSource(file.file, file.encoding);
-		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, tally, catalogue, seen, longAfterDue };
+		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, longAfterDue };
+		let batch = newBatch(index);
 		await source.rows(
-			(row) => {
-				const record = readRow(ctx, row.line, row.cells);
-				if (record) batch.push(record);
-			},
+			(row) => readValues(ctx, row.line, row.cells, batch),
 			async (fraction) => {
-				if (batch.length >= BATCH_ROWS) {
+				if (batch.rowsRead >= BATCH_ROWS) {
 					const full = batch;
-					batch = [];
+					batch = newBatch(index);
 					await handOver(full);
 				}
-				onProgress({ file: file.name, fraction: (index + fraction) / files.length, rowsRead: tally.rowsRead });
+				onProgress({ file: file.name, fraction: (index + fraction) / files.length, rowsRead: rowsRead + batch.rowsRead });
 				await breathe();
 			}
 		);
+		if (batch.rowsRead) await handOver(batch);
 	}
-	if (batch.length) await handOver(batch);
-	await staging;
-	return { tally, newAgencies: [...catalogue.newAgencies.values()], newProcedures: [...catalogue.newProcedures.values()] };
+	await pending;
+}
+
+/** Both steps in this thread, one batch after the other; each batch packed as it is to cross to a worker. */
+export const readFiles: Reader = async (files, known, stage, onProgress) => {
+	const admission = new Admission(files, known);
+	await readBatches(
+		files,
+		async (batch) => {
+			const ipc = admission.admit(unpackBatch(packBatch(batch)));
+			if (ipc) await stage(ipc);
+		},
+		onProgress
+	);
+	return admission.outcome();
 };

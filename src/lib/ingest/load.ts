@@ -7,7 +7,7 @@
 import type { Engine } from '../engine/types';
 import type { Catalog } from '../engine/catalog';
 import { readFiles, type LoadProgress, type PlannedFile, type Reader } from './ingest';
-import { assemble, commitStaged, duplicatesOfCurrent, ensureUserTables, resetUserTables, startStaging, type Base } from './store';
+import { assemble, commitStaged, dropStaging, duplicatesOfCurrent, endStaging, ensureUserTables, resetUserTables, stager, type Base } from './store';
 import type { Tally } from './tally';
 
 export type LoadMode = 'replace' | 'add';
@@ -31,7 +31,7 @@ export interface LoadResult {
 	newAgencies: string[];
 }
 
-/** `read` is where the rows are read: the page passes its reading worker (read-in-worker.ts). */
+/** `read` is where the rows are read: the page passes its two workers (read-in-workers.ts). */
 export async function loadFiles(
 	engine: Engine,
 	files: readonly PlannedFile[],
@@ -40,8 +40,9 @@ export async function loadFiles(
 	read: Reader = readFiles
 ): Promise<LoadResult> {
 	const known = o.mode === 'add' && o.current ? { agencies: o.current.agencies, procedures: o.current.procedures } : null;
-	await startStaging(engine);
-	const { tally, newAgencies, newProcedures } = await read(files, known, (ipc) => engine.insertArrow('memory.staged', ipc), onProgress);
+	await dropStaging(engine);
+	const { tally, newAgencies, newProcedures } = await read(files, known, stager(engine), onProgress);
+	await endStaging(engine);
 	if (o.mode === 'add') {
 		const idColumn = (name: string) => {
 			const f = files.find((f) => f.name === name);
@@ -53,7 +54,7 @@ export async function loadFiles(
 	}
 	const base: Base = o.mode === 'replace' ? 'none' : o.base;
 	if (tally.rowsLoaded === 0) {
-		await engine.query('DROP TABLE IF EXISTS memory.staged');
+		await dropStaging(engine);
 		return { tally, changed: false, base: o.base, newAgencies: [] };
 	}
 	if (o.mode === 'replace') await resetUserTables(engine);

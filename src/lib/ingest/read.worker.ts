@@ -1,44 +1,39 @@
 /**
- * The page's reading worker: runs readFiles off the main thread, so a million-row file is
- * read on its own core while the page stays responsive and the engine's worker inserts the
- * batches already read. Each batch waits for the page to say it is staged (at most one
- * batch in flight, as in readFiles).
+ * The page's reading worker: the first step of a load (readBatches), off the main thread.
+ * Each batch goes, packed, to the admitting worker (admit.worker.ts) over a port of their
+ * own; the next batch is read while it is admitted and staged, and waits for it.
  */
 /// <reference lib="webworker" />
-import { readFiles, type KnownNames, type LoadProgress, type PlannedFile, type ReadOutcome } from './ingest';
-import { FileError } from './sources';
+import { readBatches, type LoadProgress, type PlannedFile } from './ingest';
+import { packBatch, packedBuffers, type PackedBatch } from './rows';
+import { failureOf, type Failure } from './worker-failure';
 
-export type ToReader = { type: 'read'; files: PlannedFile[]; known: KnownNames | null } | { type: 'staged' };
-export type FromReader =
-	| { type: 'stage'; ipc: Uint8Array }
-	| { type: 'progress'; progress: LoadProgress }
-	| { type: 'done'; outcome: ReadOutcome }
-	| { type: 'failed'; fileError: { code: FileError['code']; detail: string } | null; message: string };
+export type ToReader = { type: 'read'; files: PlannedFile[]; admitter: MessagePort };
+/** To the admitting worker: a batch, or the end of the files. */
+export type ReaderToAdmitter = { type: 'batch'; batch: PackedBatch } | { type: 'end' };
+export type FromReader = { type: 'progress'; progress: LoadProgress } | Failure;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (m: FromReader, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
-let staged: (() => void) | null = null;
 
 scope.onmessage = async (e: MessageEvent<ToReader>) => {
-	const m = e.data;
-	if (m.type === 'staged') {
-		staged?.();
-		return;
-	}
+	const { files, admitter } = e.data;
+	const post = (m: FromReader) => scope.postMessage(m);
+	let admitted: (() => void) | null = null;
+	admitter.onmessage = () => admitted?.();
+	const send = (m: ReaderToAdmitter, transfer: Transferable[] = []) => admitter.postMessage(m, transfer);
 	try {
-		const outcome = await readFiles(
-			m.files,
-			m.known,
-			(ipc) =>
+		await readBatches(
+			files,
+			(batch) =>
 				new Promise<void>((resolve) => {
-					staged = resolve;
-					post({ type: 'stage', ipc }, [ipc.buffer]);
+					admitted = resolve;
+					const packed = packBatch(batch);
+					send({ type: 'batch', batch: packed }, packedBuffers(packed));
 				}),
 			(progress) => post({ type: 'progress', progress })
 		);
-		post({ type: 'done', outcome });
+		send({ type: 'end' });
 	} catch (err) {
-		const fileError = err instanceof FileError ? { code: err.code, detail: err.detail } : null;
-		post({ type: 'failed', fileError, message: err instanceof Error ? err.message : String(err) });
+		post(failureOf(err));
 	}
 };

@@ -112,9 +112,18 @@ function delimitedSource(file: Blob, encoding: Encoding, format: 'delimited' | '
 		let ndjsonKeys: string[] | null = null;
 		let nextLine = 1;
 		let rest = '';
+		const chunk = (offset: number) => {
+			const read = file.slice(offset, offset + CHUNK).arrayBuffer();
+			read.catch(() => {}); // a failed read is reported where it is awaited, if it still is
+			return read;
+		};
+		// The next chunk is read from disk while this one is parsed.
+		let next = chunk(0);
 		for (let offset = 0; offset < file.size; offset += CHUNK) {
 			const last = offset + CHUNK >= file.size;
-			const text = decoder.decode(new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer()), last);
+			const bytes = new Uint8Array(await next);
+			if (!last) next = chunk(offset + CHUNK);
+			const text = decoder.decode(bytes, last);
 			if (format === 'delimited') {
 				parser ??= new DelimitedParser(detectDelimiter(text));
 				for (const r of parser.push(text, last)) if (!onRecord(r.line, r.cells)) return;

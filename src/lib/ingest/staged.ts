@@ -1,11 +1,13 @@
 /**
- * A batch of dossiers as the Arrow IPC stream the engine stages, with where each row came
- * from: columns in the order of STAGED_TYPES. Arrow, not CSV text: a million rows pass
+ * Admitted rows as the Arrow IPC stream the engine stages, with where each row came from:
+ * the columns of STAGED_TYPES. Arrow, not CSV text: a million rows pass
  * through here, and typed columns cost the reading worker and the engine's worker far less
  * than writing text and parsing it again.
  */
 import { Bool, Dictionary, Float64, Int8, Int32, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType } from 'apache-arrow';
-import type { DossierRecord } from './rows';
+import type { Micros } from '../domain/dates';
+import type { ReadBatch } from './rows';
+import type { STAGED_TYPES } from './store';
 
 const encoder = new TextEncoder();
 
@@ -53,60 +55,52 @@ function dictionary(values: readonly string[]): Data<Dictionary<Utf8, Int32>> {
 
 const TWO_32 = 2 ** 32;
 
-/** "yyyy-mm-dd hh:mm:ss[.ffffff]" (rows.ts's timestamps) as microseconds since 1970. */
-function micros(ts: string): number {
-	const num = (from: number, to: number) => {
-		let v = 0;
-		for (let i = from; i < to; i++) v = v * 10 + ts.charCodeAt(i) - 48;
-		return v;
-	};
-	const ms = Date.UTC(num(0, 4), num(5, 7) - 1, num(8, 10), num(11, 13), num(14, 16), num(17, 19));
-	return ms * 1000 + (ts.length > 20 ? num(20, 26) : 0);
-}
-
-/** Timestamps, written as the two 32-bit halves of each 64-bit value (no BigInt per row). */
-function timestamps(values: readonly (string | null)[]): Data<TimestampMicrosecond> {
+/** Timestamps (NaN for none), written as the two 32-bit halves of each 64-bit value: no BigInt per row. */
+function timestamps(values: readonly Micros[]): Data<TimestampMicrosecond> {
 	const n = values.length;
 	const data = new BigInt64Array(n);
 	const halves = new Int32Array(data.buffer);
 	for (let i = 0; i < n; i++) {
-		const v = values[i];
-		if (v === null) continue;
-		const us = micros(v);
+		const us = values[i];
+		if (Number.isNaN(us)) continue;
 		const high = Math.floor(us / TWO_32);
 		halves[2 * i] = us - high * TWO_32; // stored modulo 2^32: the low half's bits
 		halves[2 * i + 1] = high;
 	}
-	return makeData({ type: new TimestampMicrosecond(), length: n, data, ...validity(n, (i) => values[i] !== null) });
+	return makeData({ type: new TimestampMicrosecond(), length: n, data, ...validity(n, (i) => !Number.isNaN(values[i])) });
 }
 
 function flags(values: readonly boolean[]): Data<Bool> {
 	return makeData({ type: new Bool(), length: values.length, data: validity(values.length, (i) => values[i]).nullBitmap });
 }
 
-export function stagedArrow(batch: readonly DossierRecord[]): Uint8Array {
-	const col = <T>(f: (r: DossierRecord) => T) => batch.map(f);
-	const n = batch.length;
-	const ratings = col((r) => r.rating);
-	const columns: Record<string, Data<DataType>> = {
-		id: utf8(col((r) => r.id)),
-		procedure_code: dictionary(col((r) => r.procedure_code)),
-		agency_id: dictionary(col((r) => r.agency_id)),
-		received_at: timestamps(col((r) => r.received_at)),
-		due_at: timestamps(col((r) => r.due_at)),
-		resolved_at: timestamps(col((r) => r.resolved_at)),
-		withdrawn_at: timestamps(col((r) => r.withdrawn_at)),
-		status: dictionary(col((r) => r.status)),
-		channel: dictionary(col((r) => r.channel)),
+/**
+ * The admitted rows of a batch (their indexes, with the agency and procedure each was
+ * found to name) as the Arrow stream the engine stages.
+ */
+export function stagedArrow(b: ReadBatch, file: string, rows: readonly number[], agencyId: readonly string[], procedureCode: readonly string[]): Uint8Array {
+	const n = rows.length;
+	const pick = <T>(column: readonly T[]) => rows.map((i) => column[i]);
+	const ratings = pick(b.rating);
+	const columns: Record<keyof typeof STAGED_TYPES, Data<DataType>> = {
+		id: utf8(pick(b.id)),
+		procedure_code: dictionary(procedureCode),
+		agency_id: dictionary(agencyId),
+		received_at: timestamps(pick(b.receivedAt)),
+		due_at: timestamps(pick(b.dueAt)),
+		resolved_at: timestamps(pick(b.resolvedAt)),
+		withdrawn_at: timestamps(pick(b.withdrawnAt)),
+		status: dictionary(pick(b.status)),
+		channel: dictionary(pick(b.channel)),
 		// Fees in đồng pass 2^31; the engine casts to BIGINT on insert.
-		fee: makeData({ type: new Float64(), length: n, data: Float64Array.from(col((r) => r.fee)) }),
-		paid_online: flags(col((r) => r.paid_online)),
-		digitised: flags(col((r) => r.digitised)),
-		result_electronic: flags(col((r) => r.result_electronic)),
+		fee: makeData({ type: new Float64(), length: n, data: Float64Array.from(pick(b.fee)) }),
+		paid_online: flags(pick(b.paidOnline)),
+		digitised: flags(pick(b.digitised)),
+		result_electronic: flags(pick(b.resultElectronic)),
 		rating: makeData({ type: new Int8(), length: n, data: Int8Array.from(ratings, (v) => v ?? 0), ...validity(n, (i) => ratings[i] !== null) }),
-		apology_issued: flags(col((r) => r.apology_issued)),
-		source_file: dictionary(col((r) => r.origin.file)),
-		source_line: makeData({ type: new Int32(), length: n, data: Int32Array.from(col((r) => r.origin.line)) })
+		apology_issued: flags(pick(b.apologyIssued)),
+		source_file: dictionary(rows.map(() => file)),
+		source_line: makeData({ type: new Int32(), length: n, data: Int32Array.from(pick(b.line)) })
 	};
 	return tableToIPC(new Table(Object.fromEntries(Object.entries(columns).map(([k, d]) => [k, makeVector(d)]))), 'stream');
 }

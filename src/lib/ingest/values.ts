@@ -4,6 +4,7 @@
  * not read it; none guesses silently.
  */
 import type { Channel, Level, Rating, Status } from '../domain/types';
+import type { Micros } from '../domain/dates';
 import { normaliseText } from './headers';
 
 /** A cell as a file format hands it over: text, a number, a flag, a date, or nothing. */
@@ -140,29 +141,57 @@ function fastDmy(s: string): Moment | null {
 }
 
 /** The timestamp stored for a moment: a day alone is its start, or for a due date its last microsecond. */
-export function timestamp(m: Moment, dayOnly: 'start' | 'end'): string {
-	if (m.time !== null) return `${m.day} ${m.time}`;
-	return dayOnly === 'end' ? `${m.day} 23:59:59.999999` : `${m.day} 00:00:00`;
+export function micros(m: Moment, dayOnly: 'start' | 'end'): Micros {
+	const num = (s: string, from: number, to: number) => {
+		let v = 0;
+		for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
+		return v;
+	};
+	const d = m.day;
+	const dayMs = Date.UTC(num(d, 0, 4), num(d, 5, 7) - 1, num(d, 8, 10));
+	if (m.time !== null) return (dayMs + ((num(m.time, 0, 2) * 60 + num(m.time, 3, 5)) * 60 + num(m.time, 6, 8)) * 1000) * 1000;
+	return dayOnly === 'end' ? (dayMs + 86_400_000) * 1000 - 1 : dayMs * 1000;
 }
 
 /**
- * First matching rule wins: longer, more specific phrases come first. A column of words
- * holds a handful of distinct values over a million rows, so each value is read once.
+ * A reader of a column of words: a million rows hold a handful of distinct values, so each
+ * is read once and remembered (up to 10,000 of them).
  */
-const ruleCache = new WeakMap<object, Map<string, unknown>>();
-function byRules<T>(cell: Cell, rules: readonly [RegExp, T][], error: string): Read<T> | null {
-	if (blank(cell)) return null;
-	const raw = String(cell);
-	let cache = ruleCache.get(rules) as Map<string, Read<T>> | undefined;
-	if (!cache) ruleCache.set(rules, (cache = new Map()));
-	let read = cache.get(raw);
-	if (!read) {
+function wordReader<T>(read: (raw: string) => Read<T>): (cell: Cell) => Read<T> | null {
+	const cache = new Map<string, Read<T>>();
+	// The last few values, compared before the map: a column of words has a few, and comparing
+	// a cell with them costs less than hashing it.
+	const recent: string[] = [];
+	const recentReads: Read<T>[] = [];
+	let replace = 0;
+	return (cell) => {
+		if (blank(cell)) return null;
+		const raw = String(cell);
+		for (let i = 0; i < recent.length; i++) if (recent[i] === raw) return recentReads[i];
+		let r = cache.get(raw);
+		if (!r) {
+			r = read(raw);
+			if (cache.size < 10_000) cache.set(raw, r);
+		}
+		if (recent.length < 8) {
+			recent.push(raw);
+			recentReads.push(r);
+		} else {
+			recent[replace] = raw;
+			recentReads[replace] = r;
+			replace = (replace + 1) % 8;
+		}
+		return r;
+	};
+}
+
+/** First matching rule wins: longer, more specific phrases come first. */
+function byRules<T>(rules: readonly [RegExp, T][], error: string): (cell: Cell) => Read<T> | null {
+	return wordReader<T>((raw) => {
 		const text = normaliseText(raw);
 		const rule = rules.find(([pattern]) => pattern.test(text));
-		read = rule ? { value: rule[1] } : { error };
-		if (cache.size < 10_000) cache.set(raw, read);
-	}
-	return read;
+		return rule ? { value: rule[1] } : { error };
+	});
 }
 
 const CHANNEL_RULES: readonly [RegExp, Channel][] = [
@@ -177,9 +206,7 @@ const CHANNEL_RULES: readonly [RegExp, Channel][] = [
  * The channel. Legacy online levels "3"/"4" and "mức độ 3/4" are online partial/full;
  * "trực tuyến" or "online" without a level is online partial.
  */
-export function readChannel(cell: Cell): Read<Channel> | null {
-	return byRules(cell, CHANNEL_RULES, 'unreadable_channel');
-}
+export const readChannel = byRules(CHANNEL_RULES, 'unreadable_channel');
 
 const STATUS_RULES: readonly [RegExp, Status][] = [
 	[/\brut\b|withdraw|huy ho so|da huy/, 'withdrawn'],
@@ -187,9 +214,7 @@ const STATUS_RULES: readonly [RegExp, Status][] = [
 	[/tra ket qua|da giai quyet|hoan thanh|da xu ly|co ket qua|da tra|resolved|completed|done|ket thuc/, 'resolved']
 ];
 
-export function readStatus(cell: Cell): Read<Status> | null {
-	return byRules(cell, STATUS_RULES, 'unreadable_status');
-}
+export const readStatus = byRules(STATUS_RULES, 'unreadable_status');
 
 const RATING_RULES: readonly [RegExp, Rating | 0][] = [
 	[/^(chua danh gia|khong danh gia|not rated|none|chua)$/, 0],
@@ -201,16 +226,18 @@ const RATING_RULES: readonly [RegExp, Rating | 0][] = [
 	[/hai long|satisfied/, 4]
 ];
 
+const ratingWords = wordReader<Rating | null>((raw) => {
+	const text = normaliseText(raw);
+	const n = Number.parseInt(text, 10);
+	if (Number.isInteger(n) && String(n) === text.replace(/ sao$/, '')) return n >= 1 && n <= 5 ? { value: n as Rating } : { error: 'unreadable_rating' };
+	const rule = RATING_RULES.find(([pattern]) => pattern.test(text));
+	return rule ? { value: rule[1] === 0 ? null : rule[1] } : { error: 'unreadable_rating' };
+});
+
 /** The five-level rating; "not rated" and blanks are no rating. */
 export function readRating(cell: Cell): Read<Rating | null> | null {
-	if (blank(cell)) return null;
-	const n = typeof cell === 'number' ? cell : Number.parseInt(normaliseText(String(cell)), 10);
-	if (Number.isInteger(n) && String(n) === normaliseText(String(cell)).replace(/ sao$/, '')) {
-		return n >= 1 && n <= 5 ? { value: n as Rating } : { error: 'unreadable_rating' };
-	}
-	const read = byRules(cell, RATING_RULES, 'unreadable_rating');
-	if (read && 'value' in read) return { value: read.value === 0 ? null : read.value };
-	return read;
+	if (typeof cell !== 'number') return ratingWords(cell);
+	return Number.isInteger(cell) && cell >= 1 && cell <= 5 ? { value: cell as Rating } : { error: 'unreadable_rating' };
 }
 
 const LEVEL_RULES: readonly [RegExp, Level][] = [
@@ -219,9 +246,7 @@ const LEVEL_RULES: readonly [RegExp, Level][] = [
 	[/commune|ward|\b(xa|phuong|thi tran)\b|^3$/, 'commune']
 ];
 
-export function readLevel(cell: Cell): Read<Level> | null {
-	return byRules(cell, LEVEL_RULES, 'unreadable_level');
-}
+export const readLevel = byRules(LEVEL_RULES, 'unreadable_level');
 
 const AGENCY_PREFIX = /^(ubnd|uy ban nhan dan|bo phan (tiep nhan va tra ket qua|mot cua)( cua)?|trung tam (phuc vu )?hanh chinh cong)\s*/;
 
@@ -240,13 +265,15 @@ export function levelFromName(name: string): Level | null {
 const YES = /^(co|x|1|true|yes|y|da|dung|v)$/;
 const NO = /^(khong|0|false|no|n|chua|sai|)$/;
 
-export function readFlag(cell: Cell): Read<boolean> | null {
-	if (blank(cell)) return null;
-	if (typeof cell === 'boolean') return { value: cell };
-	const t = normaliseText(String(cell)).replace(/\s+/g, '');
-	if (YES.test(t) || String(cell).trim() === '✓') return { value: true };
+const flagWords = wordReader<boolean>((raw) => {
+	const t = normaliseText(raw).replace(/\s+/g, '');
+	if (YES.test(t) || raw.trim() === '✓') return { value: true };
 	if (NO.test(t)) return { value: false };
 	return { error: 'unreadable_flag' };
+});
+
+export function readFlag(cell: Cell): Read<boolean> | null {
+	return typeof cell === 'boolean' ? { value: cell } : flagWords(cell);
 }
 
 /**
