@@ -1,8 +1,8 @@
 /**
  * Admitted rows as the Arrow IPC stream the engine stages, with where each row came from:
- * the columns of STAGED_TYPES. Arrow, not CSV text: a million rows pass
- * through here, and typed columns cost the reading worker and the engine's worker far less
- * than writing text and parsing it again.
+ * the columns of STAGED_TYPES. Arrow, not CSV text: a million rows pass through here, and
+ * typed columns cost the admitting worker and the engine's worker far less than writing
+ * text and parsing it again.
  */
 import { Bool, Dictionary, Float64, Int8, Int32, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType } from 'apache-arrow';
 import type { Micros } from '../domain/dates';
