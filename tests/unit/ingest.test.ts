@@ -132,6 +132,41 @@ describe('bad rows are rejected with line, column and reason; odd rows load with
 	});
 });
 
+describe('a load that loads nothing, or fails, leaves the data as it was', () => {
+	it('adding a file whose every row is rejected changes nothing and lists each row', async () => {
+		await load('vendor-a-utf8.csv');
+		const catalog = await loadCatalog(engine!);
+		// Three rows with no due date: each rejected as missing_due, in the due column, at lines 2–4.
+		const text = 'Mã hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Cơ quan,Cấp,Hình thức nộp\nX-1,03/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-2,04/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-3,05/03/2025,,UBND xã A,Cấp xã,Trực tuyến toàn trình\n';
+		const file = new File([text], 'no-due.csv');
+		const inspection = await (await openSource(file)).inspect();
+		const planned = { name: 'no-due.csv', file, encoding: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) };
+		const { tally, changed } = await loadFiles(engine!, [planned], { ...REPLACE, mode: 'add', current: catalog }, () => {});
+		expect([tally.rowsRead, tally.rowsLoaded, tally.rowsRejected, changed]).toEqual([3, 0, 3, false]);
+		expect(tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual([2, 3, 4].map((line) => ({ line, column: 'Ngày hẹn trả', reason: 'missing_due' })));
+		const [{ n }] = await engine!.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM dossiers');
+		expect(n).toBe(8);
+	});
+
+	it('a load failing at its second file keeps no batch of the first, and the next load is whole', async () => {
+		engine ??= await NodeEngine.open();
+		const good = (await plan('vendor-a-utf8.csv')).planned;
+		const truncated = { ...good, name: 'truncated.xlsx', file: fixtureFile('truncated.xlsx') };
+		const error = await loadFiles(engine, [good, truncated], REPLACE, () => {}).then(
+			() => null,
+			(e) => e
+		);
+		expect(error).toBeInstanceOf(FileError);
+		expect(error.code).toBe('bad_xlsx');
+		const [{ staged }] = await engine.query<{ staged: number }>("SELECT count(*)::INTEGER AS staged FROM duckdb_tables() WHERE table_name LIKE 'staged%'");
+		expect(staged).toBe(0);
+		const { tally } = await load('vendor-b-utf8-bom-semicolon.csv');
+		expect([tally.rowsRead, tally.rowsLoaded]).toEqual([8, 8]);
+		const [{ n }] = await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM dossiers');
+		expect(n).toBe(8);
+	});
+});
+
 describe('bad files are refused whole with a reason', () => {
 	for (const [name, code] of Object.entries(BAD_FILES)) {
 		it(name, async () => {

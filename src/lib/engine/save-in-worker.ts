@@ -10,11 +10,17 @@ export function writeSavedInWorker(loads: SavedLoads, tables: Record<string, Uin
 			if (e.data.ok) resolve();
 			else reject(new Error(e.data.message));
 		};
-		worker.onerror = (e) => {
+		const fail = (err: Error) => {
 			worker.terminate();
-			reject(new Error(e.message || 'saving failed'));
+			reject(err);
 		};
+		worker.onerror = (e) => fail(new Error(e.message || 'saving failed'));
+		worker.onmessageerror = () => fail(new Error('the saving worker sent a message that could not be read'));
 		const buffers = [...new Set(Object.values(tables).map((t) => t.buffer as ArrayBuffer))];
-		worker.postMessage({ loads, tables } satisfies SaveRequest, buffers);
+		try {
+			worker.postMessage({ loads, tables } satisfies SaveRequest, buffers);
+		} catch (err) {
+			fail(err instanceof Error ? err : new Error(String(err)));
+		}
 	});
 }

@@ -2,7 +2,7 @@
  * A load from the user's files, in two steps: each file opened and its rows read, in order,
  * into batches of values (rows.ts); then each batch admitted (admit.ts: agencies, duplicate
  * ids) and handed on as Arrow for the engine to stage. In the page the two steps run in two
- * workers (read-in-worker.ts); in tests, one after the other here.
+ * workers (read-in-workers.ts); in tests, one after the other here.
  */
 import { vietnamToday } from '../domain/dates';
 import type { Level } from '../domain/types';
@@ -61,8 +61,6 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * `onBatch` may take its time: the next batch is read meanwhile, and waits for it.
  */
 export async function readBatches(files: readonly PlannedFile[], onBatch: (b: ReadBatch) => Promise<void>, onProgress: (p: LoadProgress) => void): Promise<void> {
-	const today = vietnamToday();
-	const longAfterDue = new Map<string, string>();
 	let pending: Promise<void> = Promise.resolve();
 	let rowsRead = 0;
 	const handOver = async (full: ReadBatch) => {
@@ -72,6 +70,20 @@ export async function readBatches(files: readonly PlannedFile[], onBatch: (b: Re
 		// A failure is reported when it is next awaited, not as an unhandled rejection.
 		pending.catch(() => {});
 	};
+	try {
+		await readEach(files, handOver, onProgress, () => rowsRead);
+	} catch (e) {
+		// The batch being handed over finishes first: the caller then drops every staged batch.
+		await pending.catch(() => {});
+		throw e;
+	}
+	await pending;
+}
+
+/** Every file's rows, batch by batch, handed over in file order. */
+async function readEach(files: readonly PlannedFile[], handOver: (b: ReadBatch) => Promise<void>, onProgress: (p: LoadProgress) => void, handedOver: () => number): Promise<void> {
+	const today = vietnamToday();
+	const longAfterDue = new Map<string, string>();
 	for (const [index, file] of files.entries()) {
 		const source = await openSource(file.file, file.encoding);
 		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, longAfterDue };
@@ -84,13 +96,12 @@ export async function readBatches(files: readonly PlannedFile[], onBatch: (b: Re
 					batch = newBatch(index);
 					await handOver(full);
 				}
-				onProgress({ file: file.name, fraction: (index + fraction) / files.length, rowsRead: rowsRead + batch.rowsRead });
+				onProgress({ file: file.name, fraction: (index + fraction) / files.length, rowsRead: handedOver() + batch.rowsRead });
 				await breathe();
 			}
 		);
 		if (batch.rowsRead) await handOver(batch);
 	}
-	await pending;
 }
 
 /** Both steps in this thread, one batch after the other; each batch packed as it is to cross to a worker. */

@@ -41,9 +41,17 @@ export async function loadFiles(
 ): Promise<LoadResult> {
 	const known = o.mode === 'add' && o.current ? { agencies: o.current.agencies, procedures: o.current.procedures } : null;
 	await dropStaging(engine);
-	const { tally, newAgencies, newProcedures } = await read(files, known, stager(engine), onProgress);
-	await endStaging(engine);
-	if (o.mode === 'add') {
+	let outcome: Awaited<ReturnType<Reader>>;
+	try {
+		outcome = await read(files, known, stager(engine), onProgress);
+	} catch (e) {
+		// The batches staged before the failure would otherwise join the next load.
+		await dropStaging(engine);
+		throw e;
+	}
+	const { tally, newAgencies, newProcedures } = outcome;
+	const staged = await endStaging(engine);
+	if (o.mode === 'add' && staged) {
 		const idColumn = (name: string) => {
 			const f = files.find((f) => f.name === name);
 			return f ? (f.headers[f.mapping.id!] ?? '') : '';

@@ -17,11 +17,18 @@ export const readInWorkers: Reader = (files, known, stage, onProgress) =>
 			reader.terminate();
 			admitter.terminate();
 		};
-		const fail = (err: unknown) => {
+		// The batch being staged when something fails is let finish first, so that the caller
+		// can drop every staged batch and none appears after.
+		let staging: Promise<void> = Promise.resolve();
+		const fail = async (err: unknown) => {
 			end();
+			await staging.catch(() => {});
 			reject(err);
 		};
-		for (const w of [reader, admitter]) w.onerror = (e) => fail(new Error(e.message || 'a reading worker failed'));
+		for (const w of [reader, admitter]) {
+			w.onerror = (e) => fail(new Error(e.message || 'a reading worker failed'));
+			w.onmessageerror = () => fail(new Error('a reading worker sent a message that could not be read'));
+		}
 		reader.onmessage = (e: MessageEvent<FromReader>) => {
 			if (e.data.type === 'progress') onProgress(e.data.progress);
 			else fail(errorOf(e.data));
@@ -30,7 +37,7 @@ export const readInWorkers: Reader = (files, known, stage, onProgress) =>
 			const m = e.data;
 			if (m.type === 'stage') {
 				try {
-					await stage(m.ipc);
+					await (staging = stage(m.ipc));
 					admitter.postMessage({ type: 'staged' } satisfies ToAdmitter);
 				} catch (err) {
 					fail(err);
@@ -42,6 +49,10 @@ export const readInWorkers: Reader = (files, known, stage, onProgress) =>
 		};
 		const channel = new MessageChannel();
 		const plans = files.map((f) => ({ name: f.name, headers: f.headers, mapping: f.mapping }));
-		admitter.postMessage({ type: 'admit', files: plans, known, reader: channel.port2 } satisfies ToAdmitter, [channel.port2]);
-		reader.postMessage({ type: 'read', files: [...files], admitter: channel.port1 } satisfies ToReader, [channel.port1]);
+		try {
+			admitter.postMessage({ type: 'admit', files: plans, known, reader: channel.port2 } satisfies ToAdmitter, [channel.port2]);
+			reader.postMessage({ type: 'read', files: [...files], admitter: channel.port1 } satisfies ToReader, [channel.port1]);
+		} catch (err) {
+			fail(err); // a plan that cannot be posted (DataCloneError)
+		}
 	});

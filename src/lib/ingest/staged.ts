@@ -92,7 +92,7 @@ export function stagedArrow(b: ReadBatch, file: string, rows: readonly number[],
 		withdrawn_at: timestamps(pick(b.withdrawnAt)),
 		status: dictionary(pick(b.status)),
 		channel: dictionary(pick(b.channel)),
-		// Fees in đồng pass 2^31; the engine casts to BIGINT on insert.
+		// Fees in đồng pass 2^31; memory.staged casts them to BIGINT (store.ts).
 		fee: makeData({ type: new Float64(), length: n, data: Float64Array.from(pick(b.fee)) }),
 		paid_online: flags(pick(b.paidOnline)),
 		digitised: flags(pick(b.digitised)),
