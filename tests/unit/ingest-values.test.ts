@@ -4,7 +4,7 @@ import { microsText } from '../../src/lib/domain/dates';
 import { DelimitedParser, detectDelimiter } from '../../src/lib/ingest/delimited';
 import { decodeAll, detectEncoding, StreamDecoder } from '../../src/lib/ingest/encoding';
 import { headerSignature, proposeMapping } from '../../src/lib/ingest/headers';
-import { levelFromName, readAmount, readChannel, readMoment, readRating, readStatus, micros } from '../../src/lib/ingest/values';
+import { levelFromName, readAmount, readChannel, readMoment, readRating, readStatus, micros, readMicros } from '../../src/lib/ingest/values';
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const value = <T>(r: { value: T } | { error: string } | null) => (r && 'value' in r ? r.value : r);
@@ -89,6 +89,26 @@ describe('dates', () => {
 		// The same shapes with an impossible part are refused, not passed to the database.
 		for (const bad of ['29/02/2023', '29/02/1900', '31/04/2025', '00/01/2025', '01/13/2025', '01/01/2025 24:00', '01/01/2025 10:60', '01/01/2025 10:00:60', '0a/01/2025'])
 			expect(readMoment(bad), bad).toEqual({ error: 'unreadable_date' });
+	});
+
+	it('read straight to the stored timestamp, a date gives what the full reader gives', () => {
+		const us = (v: string, end = false) => {
+			const n = readMicros(v, end ? 'end' : 'start');
+			return n === null || Number.isNaN(n) ? n : microsText(n);
+		};
+		// By hand: 29/02/2024 23:59 is that minute; a due day alone ends at its last microsecond.
+		expect(us('29/02/2024 23:59')).toBe('2024-02-29 23:59:00.000000');
+		expect(us('05/03/2025', true)).toBe('2025-03-05 23:59:59.999999');
+		expect(us('05/03/2025')).toBe('2025-03-05 00:00:00.000000');
+		expect(us(' 05/03/2025 ')).toBe('2025-03-05 00:00:00.000000');
+		expect(us('2025-03-04T20:00:00-05:00')).toBe('2025-03-05 08:00:00.000000');
+		expect(us('')).toBeNull();
+		for (const bad of ['29/02/2023', '01/01/2025 24:00', '0a/01/2025', 'hôm qua']) expect(us(bad), bad).toBeNaN();
+		for (const v of ['29/02/2024 23:59', '31/12/2025 00:00:59', '30/04/2025', '01/01/1900', '5-3-2025 8:07', '05/03/2025 02:30 CH'])
+			for (const edge of ['start', 'end'] as const) {
+				const m = readMoment(v);
+				expect(readMicros(v, edge), `${v} ${edge}`).toBe(m && 'value' in m ? micros(m.value, edge) : NaN);
+			}
 	});
 });
 

@@ -76,3 +76,10 @@ export function microsText(us: Micros): string {
 export function dayOfMicros(us: Micros): IsoDay {
 	return new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
 }
+
+export const DAY_US = 86_400_000_000;
+
+/** The day of a timestamp counted from 1970: days compare as numbers, with no date text built. */
+export function dayNumber(us: Micros): number {
+	return Math.floor(us / DAY_US);
+}

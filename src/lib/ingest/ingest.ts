@@ -4,7 +4,7 @@
  * ids) and handed on as Arrow for the engine to stage. In the page the two steps run in two
  * workers (read-in-workers.ts); in tests, one after the other here.
  */
-import { vietnamToday } from '../domain/dates';
+import { dayNumber, vietnamToday } from '../domain/dates';
 import type { Level } from '../domain/types';
 import { Admission } from './admit';
 import type { AgencyRecord, ProcedureRecord } from './catalogue';
@@ -12,6 +12,7 @@ import type { Encoding } from './encoding';
 import type { Mapping } from './headers';
 import { newBatch, packBatch, readValues, unpackBatch, type ReadBatch, type RowContext } from './rows';
 import { openSource } from './sources';
+import { readNfcText, readText } from './values';
 import type { Tally } from './tally';
 
 /** A file to read, as the user mapped it: plain data, so it can be handed to a worker. */
@@ -82,11 +83,11 @@ export async function readBatches(files: readonly PlannedFile[], onBatch: (b: Re
 
 /** Every file's rows, batch by batch, handed over in file order. */
 async function readEach(files: readonly PlannedFile[], handOver: (b: ReadBatch) => Promise<void>, onProgress: (p: LoadProgress) => void, handedOver: () => number): Promise<void> {
-	const today = vietnamToday();
-	const longAfterDue = new Map<string, string>();
+	// A date-only ISO text is read as UTC midnight: the day's number, as rows.ts counts days.
+	const today = dayNumber(Date.parse(vietnamToday()) * 1000);
 	for (const [index, file] of files.entries()) {
 		const source = await openSource(file.file, file.encoding);
-		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, longAfterDue };
+		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, text: source.nfc ? readNfcText : readText };
 		let batch = newBatch(index);
 		await source.rows(
 			(row) => readValues(ctx, row.line, row.cells, batch),

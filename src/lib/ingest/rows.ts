@@ -5,11 +5,11 @@
  * withdrawal not before receipt. What needs the rows before it (which agency a name means,
  * whether an id was seen) is admit.ts's; the two run in separate workers in the page.
  */
-import { addDays, type IsoDay, type Micros } from '../domain/dates';
+import { dayNumber, type Micros } from '../domain/dates';
 import { CHANNELS, LEVELS, STATUSES, type Channel, type Level, type Rating, type Status } from '../domain/types';
 import type { Field, Mapping } from './headers';
 import { LONG_AFTER_DUE_DAYS, type Problem, type Reason } from './tally';
-import { micros, readAmount, readChannel, readFlag, readLevel, readMoment, readRating, readStatus, readText, type Cell, type Moment, type Read } from './values';
+import { readAmount, readChannel, readFlag, readLevel, readMicros, readMoment, readRating, readStatus, readText, type Cell, type Read } from './values';
 
 /**
  * Rows read from one file that passed every check of this module, column by column (plain
@@ -59,17 +59,10 @@ export interface RowContext {
 	file: string;
 	headers: readonly string[];
 	mapping: Mapping;
-	/** Today in Vietnam: a date after it is in the future. */
-	today: IsoDay;
-	/** Due day → the last day a result is not recorded long after it. */
-	longAfterDue: Map<IsoDay, IsoDay>;
-}
-
-/** The day after which a result counts as recorded long after `due`; due days repeat, so each is worked out once. */
-function longAfter(ctx: RowContext, due: IsoDay): IsoDay {
-	let day = ctx.longAfterDue.get(due);
-	if (day === undefined) ctx.longAfterDue.set(due, (day = addDays(due, LONG_AFTER_DUE_DAYS)));
-	return day;
+	/** Today in Vietnam (dayNumber): a date after it is in the future. */
+	today: number;
+	/** How the file's text cells are read: readText, or readNfcText when they are NFC already. */
+	text: (cell: Cell) => string | null;
 }
 
 /** The cell a field is mapped to, or null when the file has no such column. */
@@ -124,23 +117,20 @@ export function readValues(ctx: RowContext, line: number, cells: readonly Cell[]
 			return;
 		}
 	}
-	const id = readText(cell('id'));
+	const id = ctx.text(cell('id'));
 	if (!id) return reject('id', 'missing_id');
-	const receivedRead = readMoment(cell('received_at'));
-	if (!receivedRead) return reject('received_at', 'missing_received');
-	if ('error' in receivedRead) return reject('received_at', 'unreadable_date');
-	const received = receivedRead.value;
-	const dueRead = readMoment(cell('due_at'));
-	if (!dueRead) return reject('due_at', 'missing_due');
-	if ('error' in dueRead) return reject('due_at', 'unreadable_date');
-	const resolvedRead = readMoment(cell('resolved_at'));
-	if (resolvedRead && 'error' in resolvedRead) return reject('resolved_at', 'unreadable_date');
-	const withdrawnRead = readMoment(cell('withdrawn_at'));
-	if (withdrawnRead && 'error' in withdrawnRead) return reject('withdrawn_at', 'unreadable_date');
-	let resolved = resolvedRead ? (resolvedRead as { value: Moment }).value : null;
-	let withdrawn = withdrawnRead ? (withdrawnRead as { value: Moment }).value : null;
-	const agencyName = readText(cell('agency'));
-	const agencyCode = readText(cell('agency_code'));
+	const receivedAt = readMicros(cell('received_at'), 'start');
+	if (receivedAt === null) return reject('received_at', 'missing_received');
+	if (Number.isNaN(receivedAt)) return reject('received_at', 'unreadable_date');
+	const dueAt = readMicros(cell('due_at'), 'end');
+	if (dueAt === null) return reject('due_at', 'missing_due');
+	if (Number.isNaN(dueAt)) return reject('due_at', 'unreadable_date');
+	let resolvedAt = readMicros(cell('resolved_at'), 'start');
+	if (Number.isNaN(resolvedAt)) return reject('resolved_at', 'unreadable_date');
+	let withdrawnAt = readMicros(cell('withdrawn_at'), 'start');
+	if (Number.isNaN(withdrawnAt)) return reject('withdrawn_at', 'unreadable_date');
+	const agencyName = ctx.text(cell('agency'));
+	const agencyCode = ctx.text(cell('agency_code'));
 	if (!agencyName && !agencyCode) return reject('agency', 'missing_agency');
 	const channelRead = readChannel(cell('channel'));
 	if (!channelRead) return reject('channel', 'missing_channel');
@@ -151,29 +141,25 @@ export function readValues(ctx: RowContext, line: number, cells: readonly Cell[]
 	// The state comes from the dates; the status column only says which date an end date is.
 	const warnings: [Field | '', Reason][] = [];
 	const status = optional(ctx, cells, 'status', readStatus, null as Status | null, warnings);
-	if (status === 'withdrawn' && !withdrawn && resolved && mapping.withdrawn_at === null) {
+	if (status === 'withdrawn' && withdrawnAt === null && resolvedAt !== null && mapping.withdrawn_at === null) {
 		// One "end date" column: for a withdrawn dossier it is the day it was withdrawn.
-		withdrawn = resolved;
-		resolved = null;
+		withdrawnAt = resolvedAt;
+		resolvedAt = null;
 	}
-	if (resolved && withdrawn) return reject('withdrawn_at', 'resolved_and_withdrawn');
-	if (status === 'resolved' && !resolved) return reject('resolved_at', 'resolved_without_date');
-	if (status === 'withdrawn' && !withdrawn) return reject('withdrawn_at', 'withdrawn_without_date');
-	const derived: Status = resolved ? 'resolved' : withdrawn ? 'withdrawn' : 'in_progress';
+	if (resolvedAt !== null && withdrawnAt !== null) return reject('withdrawn_at', 'resolved_and_withdrawn');
+	if (status === 'resolved' && resolvedAt === null) return reject('resolved_at', 'resolved_without_date');
+	if (status === 'withdrawn' && withdrawnAt === null) return reject('withdrawn_at', 'withdrawn_without_date');
+	const derived: Status = resolvedAt !== null ? 'resolved' : withdrawnAt !== null ? 'withdrawn' : 'in_progress';
 	if (status && status !== derived) warnings.push(['status', 'status_disagrees']);
 
-	const receivedAt = micros(received, 'start');
-	const dueAt = micros(dueRead.value, 'end');
-	const resolvedAt = resolved ? micros(resolved, 'start') : NaN;
-	const withdrawnAt = withdrawn ? micros(withdrawn, 'start') : NaN;
-	if (resolvedAt < receivedAt) return reject('resolved_at', 'resolved_before_received');
-	if (withdrawnAt < receivedAt) return reject('withdrawn_at', 'withdrawn_before_received');
+	if (resolvedAt !== null && resolvedAt < receivedAt) return reject('resolved_at', 'resolved_before_received');
+	if (withdrawnAt !== null && withdrawnAt < receivedAt) return reject('withdrawn_at', 'withdrawn_before_received');
 	if (dueAt < receivedAt) return reject('due_at', 'due_before_received');
 
-	if (resolved && resolved.day > longAfter(ctx, dueRead.value.day)) warnings.push(['resolved_at', 'recorded_long_after_due']);
-	if (received.day > ctx.today) warnings.push(['received_at', 'future_date']);
-	else if (resolved && resolved.day > ctx.today) warnings.push(['resolved_at', 'future_date']);
-	else if (withdrawn && withdrawn.day > ctx.today) warnings.push(['withdrawn_at', 'future_date']);
+	if (resolvedAt !== null && dayNumber(resolvedAt) > dayNumber(dueAt) + LONG_AFTER_DUE_DAYS) warnings.push(['resolved_at', 'recorded_long_after_due']);
+	if (dayNumber(receivedAt) > ctx.today) warnings.push(['received_at', 'future_date']);
+	else if (resolvedAt !== null && dayNumber(resolvedAt) > ctx.today) warnings.push(['resolved_at', 'future_date']);
+	else if (withdrawnAt !== null && dayNumber(withdrawnAt) > ctx.today) warnings.push(['withdrawn_at', 'future_date']);
 
 	out.fee.push(optional(ctx, cells, 'fee', readAmount, 0, warnings));
 	out.paidOnline.push(optional(ctx, cells, 'paid_online', readFlag, false, warnings));
@@ -188,13 +174,13 @@ export function readValues(ctx: RowContext, line: number, cells: readonly Cell[]
 	out.agencyCode.push(agencyCode);
 	out.agencyName.push(agencyName);
 	out.level.push(levelRead ? (levelRead as { value: Level }).value : null);
-	out.procedureCode.push(readText(cell('procedure_code')));
-	out.procedureName.push(readText(cell('procedure')));
-	out.field.push(readText(cell('field')));
+	out.procedureCode.push(ctx.text(cell('procedure_code')));
+	out.procedureName.push(ctx.text(cell('procedure')));
+	out.field.push(ctx.text(cell('field')));
 	out.receivedAt.push(receivedAt);
 	out.dueAt.push(dueAt);
-	out.resolvedAt.push(resolvedAt);
-	out.withdrawnAt.push(withdrawnAt);
+	out.resolvedAt.push(resolvedAt ?? NaN);
+	out.withdrawnAt.push(withdrawnAt ?? NaN);
 	out.status.push(derived);
 	out.channel.push(channelRead.value);
 }
@@ -231,8 +217,6 @@ function unpackStrings(p: PackedStrings): (string | null)[] {
 }
 
 const TEXT_COLUMNS = ['id', 'agencyCode', 'agencyName', 'procedureCode', 'procedureName', 'field'] as const;
-/** Columns of a fixed few values, crossing as their place in the list (-1 for null). */
-const CODED_COLUMNS = { level: LEVELS, status: STATUSES, channel: CHANNELS } as const;
 const NUMBER_COLUMNS = ['line', 'receivedAt', 'dueAt', 'resolvedAt', 'withdrawnAt', 'fee'] as const;
 const FLAG_COLUMNS = ['paidOnline', 'digitised', 'resultElectronic', 'apologyIssued'] as const;
 
@@ -242,24 +226,37 @@ const FLAG_COLUMNS = ['paidOnline', 'digitised', 'resultElectronic', 'apologyIss
  */
 export type PackedBatch = Pick<ReadBatch, 'file' | 'rowsRead' | 'warnings' | 'rejected'> & {
 	text: Record<(typeof TEXT_COLUMNS)[number], PackedStrings>;
-	codes: Record<keyof typeof CODED_COLUMNS, Int8Array>;
+	/** Columns of a fixed few values, as their place in LEVELS, STATUSES, CHANNELS (-1: null). */
+	codes: Record<'level' | 'status' | 'channel', Int8Array>;
 	numbers: Record<(typeof NUMBER_COLUMNS)[number], Float64Array>;
 	flags: Record<(typeof FLAG_COLUMNS)[number], Uint8Array>;
 	/** 0 for no rating. */
 	rating: Int8Array;
 };
 
+/** Plain loops, not `TypedArray.from` with a mapping function: that is several times slower. */
+function typed<T, A extends Int8Array | Uint8Array | Float64Array>(values: readonly T[], array: A, value: (v: T) => number): A {
+	for (let i = 0; i < values.length; i++) array[i] = value(values[i]);
+	return array;
+}
+
 export function packBatch(b: ReadBatch): PackedBatch {
+	const n = b.line.length;
+	const code = (list: readonly (string | null)[]) => (v: string | null) => list.indexOf(v);
 	return {
 		file: b.file,
 		rowsRead: b.rowsRead,
 		warnings: b.warnings,
 		rejected: b.rejected,
 		text: Object.fromEntries(TEXT_COLUMNS.map((c) => [c, packStrings(b[c])])) as PackedBatch['text'],
-		codes: Object.fromEntries(Object.entries(CODED_COLUMNS).map(([c, list]) => [c, Int8Array.from(b[c as keyof typeof CODED_COLUMNS], (v) => (list as readonly (string | null)[]).indexOf(v))])) as PackedBatch['codes'],
-		numbers: Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, Float64Array.from(b[c])])) as PackedBatch['numbers'],
-		flags: Object.fromEntries(FLAG_COLUMNS.map((c) => [c, Uint8Array.from(b[c], Number)])) as PackedBatch['flags'],
-		rating: Int8Array.from(b.rating, (r) => r ?? 0)
+		codes: {
+			level: typed(b.level, new Int8Array(n), code(LEVELS)),
+			status: typed(b.status, new Int8Array(n), code(STATUSES)),
+			channel: typed(b.channel, new Int8Array(n), code(CHANNELS))
+		},
+		numbers: Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, typed(b[c], new Float64Array(n), (v) => v)])) as PackedBatch['numbers'],
+		flags: Object.fromEntries(FLAG_COLUMNS.map((c) => [c, typed(b[c], new Uint8Array(n), (v) => (v ? 1 : 0))])) as PackedBatch['flags'],
+		rating: typed(b.rating, new Int8Array(n), (r) => r ?? 0)
 	};
 }
 

@@ -81,6 +81,11 @@ function looksBinary(text: string): boolean {
 
 /** A file opened for reading: what it is, and its rows. */
 export interface Source {
+	/**
+	 * True when every text cell is already NFC (delimited text, decoded and normalised as a
+	 * whole): its cells need trimming only. JSON's escapes and spreadsheet cells can be any form.
+	 */
+	readonly nfc: boolean;
 	inspect(): Promise<Inspection>;
 	/** Calls `onRow` for every data row, in order; `onProgress` hears the fraction read. */
 	rows(onRow: (row: Row) => void, onProgress: (fraction: number) => Promise<void>): Promise<void>;
@@ -153,6 +158,7 @@ function delimitedSource(file: Blob, encoding: Encoding, format: 'delimited' | '
 	};
 	let inspection: Inspection | null = null;
 	return {
+		nfc: format === 'delimited',
 		async inspect() {
 			if (inspection) return inspection;
 			let headers: string[] | null = null;
@@ -202,6 +208,7 @@ function wholeSource(format: Format, load: () => Promise<Table>): Source {
 	let table: Promise<Table> | null = null;
 	const get = () => (table ??= load());
 	return {
+		nfc: false,
 		async inspect() {
 			const t = await get();
 			if (!t.rows.length) throw new FileError('no_rows');
@@ -299,6 +306,7 @@ function parquetSource(file: Blob): Source {
 	let opened: ReturnType<typeof open> | null = null;
 	const toRow = (headers: string[], o: Record<string, unknown>, i: number): Row => ({ line: i + 1, cells: headers.map((h) => jsonCell(o[h])) });
 	return {
+		nfc: false,
 		async inspect() {
 			const p = await (opened ??= open());
 			if (p.total === 0) throw new FileError('no_rows');

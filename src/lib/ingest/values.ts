@@ -119,25 +119,58 @@ function digit(s: string, i: number): number {
 	return c >= 0 && c <= 9 ? c : -1;
 }
 
+/** The fields dmyFields read last: year, month, day, hour (-1: no time), minute, second. */
+const dmy = new Int32Array(6);
+
 /**
  * The style most exports use, "dd/mm/yyyy" or "dd/mm/yyyy hh:mm[:ss]", read without a
- * regular expression: it is most of the cells of a million-row file. Anything else (or
- * anything odd) goes to the full reader, which gives the same answer.
+ * regular expression or an allocation into `dmy`: it is most of the cells of a million-row
+ * file. Anything else (or anything odd) goes to the full reader, which gives the same answer.
  */
-function fastDmy(s: string): Moment | null {
+function dmyFields(s: string): boolean {
 	const n = s.length;
-	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(2) !== 47 || s.charCodeAt(5) !== 47) return null;
-	const d = digit(s, 0) * 10 + digit(s, 1);
-	const mo = digit(s, 3) * 10 + digit(s, 4);
-	const y = digit(s, 6) * 1000 + digit(s, 7) * 100 + digit(s, 8) * 10 + digit(s, 9);
-	if (d < 0 || mo < 0 || y < 0 || !validDay(y, mo, d)) return null;
-	for (const i of [0, 1, 3, 4, 6, 7, 8, 9]) if (digit(s, i) < 0) return null;
+	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(2) !== 47 || s.charCodeAt(5) !== 47) return false;
+	const d0 = digit(s, 0), d1 = digit(s, 1), m0 = digit(s, 3), m1 = digit(s, 4);
+	const y0 = digit(s, 6), y1 = digit(s, 7), y2 = digit(s, 8), y3 = digit(s, 9);
+	// A -1 (not a digit) anywhere makes the bitwise or negative.
+	if ((d0 | d1 | m0 | m1 | y0 | y1 | y2 | y3) < 0) return false;
+	const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+	if (!validDay(y, m0 * 10 + m1, d0 * 10 + d1)) return false;
+	dmy[0] = y;
+	dmy[1] = m0 * 10 + m1;
+	dmy[2] = d0 * 10 + d1;
+	dmy[3] = -1;
+	if (n === 10) return true;
+	if (s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || (n === 19 && s.charCodeAt(16) !== 58)) return false;
+	const h0 = digit(s, 11), h1 = digit(s, 12), i0 = digit(s, 14), i1 = digit(s, 15);
+	const s0 = n === 19 ? digit(s, 17) : 0, s1 = n === 19 ? digit(s, 18) : 0;
+	if ((h0 | h1 | i0 | i1 | s0 | s1) < 0 || h0 * 10 + h1 > 23 || i0 > 5 || s0 > 5) return false;
+	dmy[3] = h0 * 10 + h1;
+	dmy[4] = i0 * 10 + i1;
+	dmy[5] = s0 * 10 + s1;
+	return true;
+}
+
+function fastDmy(s: string): Moment | null {
+	if (!dmyFields(s)) return null;
 	const day = `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`;
-	if (n === 10) return { day, time: null };
-	if (s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || (n === 19 && s.charCodeAt(16) !== 58)) return null;
-	for (const i of n === 16 ? [11, 12, 14, 15] : [11, 12, 14, 15, 17, 18]) if (digit(s, i) < 0) return null;
-	if (digit(s, 11) * 10 + digit(s, 12) > 23 || digit(s, 14) > 5 || (n === 19 && digit(s, 17) > 5)) return null;
-	return { day, time: n === 16 ? `${s.slice(11, 16)}:00` : s.slice(11, 19) };
+	if (dmy[3] < 0) return { day, time: null };
+	return { day, time: s.length === 16 ? `${s.slice(11, 16)}:00` : s.slice(11, 19) };
+}
+
+/**
+ * A date cell as the timestamp stored (micros of its moment): null when the cell is blank,
+ * NaN when it is not a date. The common style is read straight to the number.
+ */
+export function readMicros(cell: Cell, dayOnly: 'start' | 'end'): Micros | null {
+	if (typeof cell === 'string' && dmyFields(cell)) {
+		const dayMs = Date.UTC(dmy[0], dmy[1] - 1, dmy[2]);
+		if (dmy[3] < 0) return dayOnly === 'end' ? (dayMs + 86_400_000) * 1000 - 1 : dayMs * 1000;
+		return (dayMs + ((dmy[3] * 60 + dmy[4]) * 60 + dmy[5]) * 1000) * 1000;
+	}
+	const m = readMoment(cell);
+	if (!m) return null;
+	return 'error' in m ? NaN : micros(m.value, dayOnly);
 }
 
 /** The timestamp stored for a moment: a day alone is its start, or for a due date its last microsecond. */
@@ -286,6 +319,13 @@ export function readAmount(cell: Cell): Read<number> | null {
 	const s = String(cell).replace(/(vnd|vnđ|đồng|dong|đ)\.?$/i, '').replace(/\s/g, '');
 	if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(s)) return { error: 'unreadable_amount' };
 	return { value: Math.round(Number(s.replace(/\./g, '').replace(',', '.'))) };
+}
+
+/** readText for a cell known to be NFC already (Source.nfc): trimmed only. */
+export function readNfcText(cell: Cell): string | null {
+	if (typeof cell !== 'string') return readText(cell);
+	const text = cell.trim();
+	return text === '' ? null : text;
 }
 
 /** A cell as text: trimmed, numbers as written, NFC. */
