@@ -163,11 +163,7 @@ function fastDmy(s: string): Moment | null {
  * NaN when it is not a date. The common style is read straight to the number.
  */
 export function readMicros(cell: Cell, dayOnly: 'start' | 'end'): Micros | null {
-	if (typeof cell === 'string' && dmyFields(cell)) {
-		const dayMs = Date.UTC(dmy[0], dmy[1] - 1, dmy[2]);
-		if (dmy[3] < 0) return dayOnly === 'end' ? (dayMs + 86_400_000) * 1000 - 1 : dayMs * 1000;
-		return (dayMs + ((dmy[3] * 60 + dmy[4]) * 60 + dmy[5]) * 1000) * 1000;
-	}
+	if (typeof cell === 'string' && dmyFields(cell)) return stored(dmy[0], dmy[1], dmy[2], dmy[3] < 0 ? null : dmy[3], dmy[4], dmy[5], dayOnly);
 	const m = readMoment(cell);
 	if (!m) return null;
 	return 'error' in m ? NaN : micros(m.value, dayOnly);
@@ -180,9 +176,14 @@ export function micros(m: Moment, dayOnly: 'start' | 'end'): Micros {
 		for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
 		return v;
 	};
-	const d = m.day;
-	const dayMs = Date.UTC(num(d, 0, 4), num(d, 5, 7) - 1, num(d, 8, 10));
-	if (m.time !== null) return (dayMs + ((num(m.time, 0, 2) * 60 + num(m.time, 3, 5)) * 60 + num(m.time, 6, 8)) * 1000) * 1000;
+	const { day: d, time: t } = m;
+	return stored(num(d, 0, 4), num(d, 5, 7), num(d, 8, 10), t === null ? null : num(t, 0, 2), t === null ? 0 : num(t, 3, 5), t === null ? 0 : num(t, 6, 8), dayOnly);
+}
+
+/** The stored timestamp of a wall-clock moment (hour null: a day alone, its start or its last microsecond). */
+function stored(y: number, mo: number, d: number, h: number | null, mi: number, sec: number, dayOnly: 'start' | 'end'): Micros {
+	const dayMs = Date.UTC(y, mo - 1, d);
+	if (h !== null) return (dayMs + ((h * 60 + mi) * 60 + sec) * 1000) * 1000;
 	return dayOnly === 'end' ? (dayMs + 86_400_000) * 1000 - 1 : dayMs * 1000;
 }
 
