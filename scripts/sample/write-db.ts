@@ -10,6 +10,7 @@ import { DEFAULT_CUTOFF_DAY } from '../../src/lib/domain/periods';
 import { SCHEMA_DDL } from '../../src/lib/domain/schema';
 import { sqlString } from '../../src/lib/domain/query';
 import { NodeEngine } from '../../src/lib/engine/node';
+import { dossierFactsSql } from '../../src/lib/engine/source';
 
 /** DuckDB-WASM 1.32 carries DuckDB 1.4: files written by a newer DuckDB must use its format. */
 export const WASM_STORAGE_VERSION = 'v1.4.0';
@@ -34,8 +35,10 @@ export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, datas
 	await load('procedures', tables.procedures);
 	// Kept in order of receipt, so that DuckDB's zone maps skip blocks outside a period.
 	await load('dossiers', tables.dossiers, ' ORDER BY received_at, id');
-	const rows = Object.entries(dataset).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);
-	if (rows.length) await engine.run(`INSERT INTO dataset VALUES ${rows.join(', ')}`);
+	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('dossiers'));
+	const described = { ...dataset, dossiers: String(facts.dossiers), ...(facts.data_from ? { data_from: facts.data_from } : {}) };
+	const rows = Object.entries(described).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);
+	await engine.run(`INSERT INTO dataset VALUES ${rows.join(', ')}`);
 	await writeAggregates(engine, dataset);
 }
 

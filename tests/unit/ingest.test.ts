@@ -10,6 +10,7 @@ import { latestCompletePeriod, period as makePeriod, periodKey } from '../../src
 import { NodeEngine } from '../../src/lib/engine/node';
 import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
 import { loadCatalog } from '../../src/lib/engine/catalog';
+import { datasetInfo } from '../../src/lib/engine/source';
 import { proposeMapping } from '../../src/lib/ingest/headers';
 import { loadFiles, type LoadOptions } from '../../src/lib/ingest/load';
 import { FileError, openSource } from '../../src/lib/ingest/sources';
@@ -78,6 +79,10 @@ describe('the loaded data gives the figures worked out by hand', () => {
 		}
 		const [{ value }] = await engine!.query<{ value: string }>("SELECT value FROM dataset WHERE key = 'data_as_of'");
 		expect(value).toBe('2025-03-20'); // the last day anything happened to a loaded dossier
+		// Eight dossiers, the first received on 25/02 (HS-008): kept in the dataset, not counted at every start.
+		expect(await datasetInfo(engine!)).toMatchObject({ dataAsOf: '2025-03-20', dataFrom: '2025-02-25', dossiers: 8 });
+		const facts = await engine!.query<{ key: string; value: string }>("SELECT key, value FROM dataset WHERE key IN ('dossiers', 'data_from') ORDER BY key");
+		expect(facts).toEqual([{ key: 'data_from', value: '2025-02-25' }, { key: 'dossiers', value: '8' }]);
 	});
 
 	it('kept as a database file and restored in another engine, then pre-aggregated: the same figures', async () => {

@@ -141,12 +141,22 @@ ${fromSample('procedures', 'code, name, field, level, online_service')}SELECT co
 			: 'CREATE OR REPLACE TABLE memory.agency_successors (agency_id VARCHAR, successor_id VARCHAR)'
 	);
 	const today = vietnamToday();
-	const [{ last }] = await engine.query<{ last: string | null }>(`SELECT
-  strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))::DATE, '%Y-%m-%d') AS last
-FROM memory.dossiers WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00'`);
+	const [{ last, dossiers, first }] = await engine.query<{ last: string | null; dossiers: number; first: string | null }>(`SELECT
+  strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))
+    FILTER (WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00')::DATE, '%Y-%m-%d') AS last,
+  count(*)::DOUBLE AS dossiers, strftime(min(received_at), '%Y-%m-%d') AS first
+FROM memory.dossiers`);
 	let asOf = [last, s.baseAsOf].filter((d): d is string => !!d).sort().pop() ?? today;
 	if (asOf > today) asOf = today;
-	const dataset = { province: s.province, data_as_of: asOf, cutoff_day: String(s.cutoffDay), source: s.base === 'sample' ? 'sample+loaded' : 'loaded' };
+	const dataset = {
+		province: s.province,
+		data_as_of: asOf,
+		cutoff_day: String(s.cutoffDay),
+		source: s.base === 'sample' ? 'sample+loaded' : 'loaded',
+		// What datasetInfo would otherwise count (engine/source.ts).
+		dossiers: String(dossiers),
+		...(first ? { data_from: first } : {})
+	};
 	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
 		.map(([k, v]) => `('${k}', '${v.replace(/'/g, "''")}')`)
 		.join(', ')}) AS t(key, value)`);
