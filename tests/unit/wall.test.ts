@@ -118,4 +118,33 @@ describe('the wall feed: a read opens an engine only when the data changed', () 
 		expect(feed.state).toMatchObject({ failingSince: null, failure: null, updatedAt: clock });
 		expect(s).toMatchObject({ opened: 2, closed: 2 });
 	});
+
+	it('reads again when the data changed while it was being read, and shows only one version', async () => {
+		const { s, source } = testSource();
+		const figures = source.figures;
+		let reads = 0;
+		// The file is replaced while the first read is under way, once.
+		source.figures = async (engine) => {
+			if (++reads === 1) s.version = 'v2';
+			return figures(engine);
+		};
+		const feed = new WallFeed(source, () => {});
+		await feed.read();
+		expect(s).toMatchObject({ opened: 2, closed: 2 });
+		expect(feed.state.figures?.current.received).toBe(20);
+		await feed.read();
+		expect(s.opened).toBe(2); // v2 is the version on screen: nothing to read again
+
+		// A source that changes at every read: the wall keeps what it had and says why.
+		source.figures = async (engine) => {
+			s.version = `replaced-${++reads}`;
+			return figures(engine);
+		};
+		const before = feed.state.figures;
+		s.version = 'v3';
+		await feed.read();
+		expect(feed.state.figures).toBe(before);
+		expect(feed.state.failure).toBe('the data changed while it was read');
+		expect(s.opened).toBe(5); // three tries, each on an engine of its own
+	});
 });

@@ -29,6 +29,9 @@ export interface FeedSource {
 	figures(engine: Engine): Promise<WallFigures>;
 }
 
+/** Reads of a source that keeps changing under the wall, before it says so. */
+const MAX_ATTEMPTS = 3;
+
 export class WallFeed {
 	state: FeedState = { figures: null, updatedAt: null, checkedAt: null, failingSince: null, failure: null };
 	private version: string | null = null;
@@ -48,23 +51,34 @@ export class WallFeed {
 
 	private async readOnce(): Promise<void> {
 		try {
-			const { version, url } = await this.source.version();
-			if (version !== this.version) {
-				const engine = await this.source.open(url);
-				let figures: WallFigures;
-				try {
-					figures = await this.source.figures(engine);
-				} finally {
-					await engine.close();
+			for (let attempt = 1; ; attempt++) {
+				const { version, url } = await this.source.version();
+				if (version === this.version) break;
+				const figures = await this.figuresAt(url);
+				// The engine reads the file in place, range by range: a file replaced meanwhile
+				// may have given figures from both. Only figures of one version are shown.
+				if ((await this.source.version()).version !== version) {
+					if (attempt < MAX_ATTEMPTS) continue;
+					throw new Error('the data changed while it was read');
 				}
 				this.version = version;
 				this.state = { ...this.state, figures, updatedAt: this.now() };
+				break;
 			}
 			this.state = { ...this.state, checkedAt: this.now(), failingSince: null, failure: null };
 		} catch (e) {
 			this.state = { ...this.state, failingSince: this.state.failingSince ?? this.now(), failure: e instanceof Error ? e.message : String(e) };
 		}
 		this.onChange(this.state);
+	}
+
+	private async figuresAt(url: string): Promise<WallFigures> {
+		const engine = await this.source.open(url);
+		try {
+			return await this.source.figures(engine);
+		} finally {
+			await engine.close();
+		}
 	}
 }
 
