@@ -1,0 +1,53 @@
+/**
+ * The views a person is likely to open next, asked for while they look at this one: the
+ * engine's answers land in the query cache (engine/cache.ts), so the click that follows is
+ * drawn without waiting for the engine. The engine answers one query at a time, so views are
+ * asked for one after another and a newer plan (the person moved on) stops the old one
+ * between views: a click waits at most for the one view in flight.
+ */
+import type { Level } from '../domain/types';
+import { drillDown, type ViewState } from '../state/view';
+
+/** How many of the ranking's first rows are asked for: the ones a person reads first. */
+export const PREFETCH_ROWS = 3;
+
+/**
+ * What to ask for next from a view: at the province's top, each level of the levels chart;
+ * below it, the first rows of the ranking as it is sorted on screen (`rankingTargets`, the
+ * views their links open).
+ */
+export function likelyNext(view: ViewState, levels: readonly Level[], rankingTargets: readonly ViewState[]): ViewState[] {
+	const top = Object.keys(view.drill).length === 0 && !view.dossiers;
+	return [...(top ? levels.map((l) => drillDown(view, l)) : []), ...rankingTargets.slice(0, PREFETCH_ROWS)];
+}
+
+export class Prefetcher {
+	private plan = 0;
+
+	constructor(
+		/** Asks the engine for a view's figures (through the cache). */
+		private readonly load: (view: ViewState) => Promise<unknown>,
+		/** How long the view must stay on screen before anything is asked for. */
+		private readonly delayMs = 100
+	) {}
+
+	/** Asks for `views` in turn once the current one has been on screen for a moment. */
+	start(views: readonly ViewState[]): Promise<void> {
+		const mine = ++this.plan;
+		return new Promise<void>((done) =>
+			setTimeout(async () => {
+				for (const v of views) {
+					if (mine !== this.plan) break;
+					// A failure here is the next view's failure to show: it is asked for again then.
+					await this.load(v).catch(() => {});
+				}
+				done();
+			}, this.delayMs)
+		);
+	}
+
+	/** The person asked for a view: nothing more is started for the old one. */
+	stop(): void {
+		this.plan++;
+	}
+}

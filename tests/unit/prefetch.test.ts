@@ -1,0 +1,72 @@
+/**
+ * Prefetching the likely next views (views/prefetch.ts) on the basic fixture, through the
+ * query cache in front of native DuckDB: what it asks for, that the click after it needs no
+ * query, and that a newer view stops it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CachedEngine } from '../../src/lib/engine/cache';
+import type { NodeEngine } from '../../src/lib/engine/node';
+import { DEFAULT_VIEW, drillDown, drillTo, type ViewState } from '../../src/lib/state/view';
+import { dashboardData } from '../../src/lib/views/dashboard';
+import { PREFETCH_ROWS, Prefetcher, likelyNext } from '../../src/lib/views/prefetch';
+import { openFixture } from './helpers';
+
+let native: NodeEngine;
+/** How many queries reached the engine behind the cache. */
+let asked = 0;
+beforeAll(async () => {
+	native = await openFixture('basic');
+	const query = native.query.bind(native);
+	native.query = (sql) => (asked++, query(sql));
+});
+afterAll(() => native.close());
+
+const DATA = { dataAsOf: '2023-03-31', cutoffDay: 15, aggregated: new Set<string>() };
+const Q1: ViewState = { ...DEFAULT_VIEW, period: 'r15-quarter-2023-1' };
+
+describe('the likely next views', () => {
+	it('are the levels at the province’s top, and the ranking’s first rows below it', () => {
+		expect(likelyNext(Q1, ['province', 'district', 'commune'], [])).toEqual([drillDown(Q1, 'province'), drillDown(Q1, 'district'), drillDown(Q1, 'commune')]);
+		const commune = drillDown(Q1, 'commune');
+		const rows = ['C1', 'C2', 'C3', 'C4'].map((id) => drillTo(commune, { level: 'commune', agency: id }));
+		expect(PREFETCH_ROWS).toBe(3);
+		expect(likelyNext(commune, ['commune'], rows)).toEqual(rows.slice(0, 3));
+		expect(likelyNext({ ...Q1, dossiers: true }, ['province'], [])).toEqual([]);
+	});
+});
+
+describe('the prefetcher', () => {
+	it('asks for each view once the view on screen has stayed a moment; the click that follows needs no query', async () => {
+		const engine = new CachedEngine(native);
+		const load = (v: ViewState) => dashboardData(engine, v, DATA);
+		const next = likelyNext(Q1, ['province', 'district'], []);
+		await new Prefetcher(load, 10).start(next);
+		const before = asked;
+		expect(before).toBeGreaterThan(0);
+		const district = await dashboardData(engine, next[1], DATA);
+		expect(asked).toBe(before);
+		// The same figures as asking the engine afresh.
+		expect(district).toEqual(await dashboardData(new CachedEngine(native), next[1], DATA));
+	});
+
+	it('starts nothing more once the person asked for another view', async () => {
+		const engine = new CachedEngine(native);
+		const loaded: ViewState[] = [];
+		let prefetcher: Prefetcher;
+		const load = async (v: ViewState) => {
+			loaded.push(v);
+			await dashboardData(engine, v, DATA);
+			prefetcher.stop(); // the person clicks while the first view is being asked for
+		};
+		prefetcher = new Prefetcher(load, 10);
+		await prefetcher.start(likelyNext(Q1, ['province', 'district', 'commune'], []));
+		expect(loaded).toEqual([drillDown(Q1, 'province')]);
+
+		// A plan replaced before its moment has come starts nothing at all.
+		loaded.length = 0;
+		const first = prefetcher.start([drillDown(Q1, 'district')]);
+		prefetcher.stop();
+		await first;
+		expect(loaded).toEqual([]);
+	});
+});
