@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { aggregatesSql, standardPeriods } from '../../src/lib/domain/aggregates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/domain/periods';
-import { SCHEMA_DDL } from '../../src/lib/domain/schema';
+import { DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/domain/schema';
 import { sqlString } from '../../src/lib/domain/query';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { dossierFactsSql } from '../../src/lib/engine/source';
@@ -33,8 +33,7 @@ export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, datas
 	await load('agencies', tables.agencies);
 	if (tables.agency_successors) await load('agency_successors', tables.agency_successors);
 	await load('procedures', tables.procedures);
-	// Kept in order of receipt, so that DuckDB's zone maps skip blocks outside a period.
-	await load('dossiers', tables.dossiers, ' ORDER BY received_at, id');
+	await load('dossiers', tables.dossiers, ` ORDER BY ${DOSSIER_ORDER}`);
 	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('dossiers'));
 	const described = { ...dataset, dossiers: String(facts.dossiers), ...(facts.data_from ? { data_from: facts.data_from } : {}) };
 	const rows = Object.entries(described).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);

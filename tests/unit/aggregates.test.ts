@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardPeriods } from '../../src/lib/domain/aggregates';
 import { periodKey } from '../../src/lib/domain/periods';
 import { aggregatedMetricsSql, type Dimension, type Filters } from '../../src/lib/domain/query';
-import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
+import { aggregatedPeriods, queryDossiers, queryMetrics } from '../../src/lib/engine/metrics';
 import type { NodeEngine } from '../../src/lib/engine/node';
+import type { Engine } from '../../src/lib/engine/types';
 import { DEFAULT_VIEW, type ViewState } from '../../src/lib/state/view';
 import { dashboardData } from '../../src/lib/views/dashboard';
 import { QUARTER_1_2023_TOTAL } from '../fixtures/basic/expected';
@@ -43,6 +44,23 @@ describe('pre-aggregated counts', () => {
 			expect(sort(fast)).toEqual(sort(raw));
 		}
 	);
+
+	it('keep a copy of the dossiers ever past due: F05, F11, F12 and F15 still open after it, F07, F09 and F10 resolved after it, F13 and F16 withdrawn after it', async () => {
+		// F20 was resolved at its due minute and F14 withdrawn before its due day: never past due.
+		const rows = await engine.query<{ id: string }>('SELECT id FROM late_dossiers ORDER BY id');
+		expect(rows.map((r) => r.id)).toEqual(['F05', 'F07', 'F09', 'F10', 'F11', 'F12', 'F13', 'F15', 'F16']);
+	});
+
+	it.each(filters.map((f) => [JSON.stringify(f), f] as const))('list the same late and overdue dossiers from that copy as from every dossier, in every standard period: filters %s', async (_, f) => {
+		const held = await aggregatedPeriods(engine);
+		const asked: string[] = [];
+		const watched = { query: (sql: string) => (asked.push(sql), engine.query(sql)) } as unknown as Engine;
+		for (const period of standardPeriods('2022-11-20', '2023-03-31', 15)) {
+			const req = { period, filters: f, outcomes: ['overdue', 'late'] as const };
+			expect(await queryDossiers(watched, req, held), periodKey(period)).toEqual(await queryDossiers(watched, req));
+		}
+		expect(asked.filter((sql) => sql.includes('FROM late_dossiers d'))).toHaveLength(asked.length / 2);
+	});
 
 	it('answer the province’s levels and channels from the level table, and anything finer from the agency table', () => {
 		const periods = standardPeriods('2023-01-01', '2023-03-31', 15).slice(0, 2);

@@ -7,12 +7,14 @@
  * every dossier; custom ranges still go to the dossiers (query.ts). Rows are kept in order
  * of the period's last day, so a query reads only the blocks of the months it asks for.
  * A second, coarser table sums them again by level and channel: the province's overview
- * reads a few thousand rows and no join.
+ * reads a few thousand rows and no join. A copy of the dossiers ever past due serves the
+ * lists of late and overdue dossiers (query.ts, LATE_DOSSIERS_TABLE).
  */
 import type { IsoDay } from './dates';
 import { COUNTS } from './metrics';
 import { periodKey, periodsCovering, type Period, type Span } from './periods';
-import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, periodsValues, stateSql } from './query';
+import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, EVER_PAST_DUE_SQL, LATE_DOSSIERS_TABLE, periodsValues, stateSql } from './query';
+import { DOSSIER_ORDER } from './schema';
 
 const SPANS: Span[] = ['month', 'quarter', 'half', 'nine_months', 'year'];
 
@@ -41,5 +43,6 @@ FROM ${AGGREGATE_TABLE} d
 LEFT JOIN agencies a ON a.id = d.agency_id
 GROUP BY d.period, d.period_last, a.level, d.channel
 ORDER BY d.period_last, d.period, a.level, d.channel;
+CREATE OR REPLACE TABLE ${LATE_DOSSIERS_TABLE} AS SELECT * FROM dossiers WHERE ${EVER_PAST_DUE_SQL} ORDER BY ${DOSSIER_ORDER};
 CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periods.map((p) => `('${periodKey(p)}')`).join(', ')}) AS t(period);`;
 }

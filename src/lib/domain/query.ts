@@ -15,6 +15,14 @@ import type { Channel, Level } from './types';
 export const AGGREGATE_TABLE = 'period_counts';
 export const AGGREGATE_LEVEL_TABLE = 'period_level_counts';
 export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
+/**
+ * The dossiers that were ever past their due date (resolved, withdrawn or still open after
+ * it): a dossier late or overdue at the end of any period is one of them (overdue: still
+ * open at the period's end, after its due date; late: resolved after its due date). About
+ * 2% of the sample's dossiers: the report's annex reads them, not every dossier.
+ */
+export const LATE_DOSSIERS_TABLE = 'late_dossiers';
+export const EVER_PAST_DUE_SQL = "coalesce(resolved_at, withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') > due_at";
 
 export const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -113,7 +121,7 @@ export function periodsValues(periods: readonly Period[]): string {
  * The state relation: one row for each dossier received in each period (new or carried
  * over), with the columns the count SQL of metrics.ts reads.
  */
-export function stateSql(req: MetricsRequest): string {
+export function stateSql(req: MetricsRequest, from: 'dossiers' | typeof LATE_DOSSIERS_TABLE = 'dossiers'): string {
 	const dims = req.groupBy ?? [];
 	const where = filterConditions(req.filters);
 	return `SELECT p.period, ${dims.map((d) => `${DIMENSION_SQL[d].sql} AS "${d}"`).join(', ')}${dims.length ? ',' : ''}
@@ -123,7 +131,7 @@ export function stateSql(req: MetricsRequest): string {
     coalesce(d.resolved_at < p.p_end, false) AS is_resolved,
     coalesce(d.withdrawn_at < p.p_end, false) AS is_withdrawn,
     CAST(p.p_last AS DATE) AS last_day
-  FROM dossiers d
+  FROM ${from} d
   JOIN periods p
     ON d.received_at < p.p_end
    AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start${joinsSql(usedDimensions(req), DIMENSION_SQL)}${
@@ -208,6 +216,8 @@ export interface DossierListRequest {
 	/** A page of the list; the whole list when missing. */
 	limit?: number;
 	offset?: number;
+	/** Read from the ever-late dossiers: only for `outcomes` among late and overdue. */
+	from?: 'dossiers' | typeof LATE_DOSSIERS_TABLE;
 }
 
 export interface DossierListRow {
@@ -235,7 +245,7 @@ export function dossierListSql(req: DossierListRequest): string {
 	const ts = (c: string) => `strftime(${c}, '%Y-%m-%d %H:%M:%S')`;
 	return `WITH ${periodsValues([req.period])},
 state AS (
-  ${stateSql({ periods: [req.period], filters: req.filters })}
+  ${stateSql({ periods: [req.period], filters: req.filters }, req.from)}
 ),
 listed AS (
   SELECT dossier_id AS id, agency_id, procedure_code, received_at, due_at, resolved_at, withdrawn_at,

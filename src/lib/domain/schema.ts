@@ -57,6 +57,14 @@ CREATE TABLE dataset (
 );
 `;
 
+/**
+ * The order dossiers are stored in, by the database writer and after a load. By agency, then
+ * procedure: the page reads the file range by range, and a dossier list below the province's
+ * top (an agency, a procedure) then reads the blocks of that agency alone, whose zone maps
+ * tell them apart, instead of a column of every dossier.
+ */
+export const DOSSIER_ORDER = 'agency_id, procedure_code, received_at, id';
+
 /** Columns of each table in declaration order, for loaders that write CSV or Arrow. */
 export const DOSSIER_COLUMNS = [
 	'id',

@@ -4,6 +4,7 @@ import {
 	AGGREGATED_PERIODS_TABLE,
 	AGGREGATE_LEVEL_TABLE,
 	AGGREGATE_TABLE,
+	LATE_DOSSIERS_TABLE,
 	aggregatedMetricsSql,
 	dossierListSql,
 	metricsSql,
@@ -35,7 +36,7 @@ export async function queryMetrics(engine: Engine, req: MetricsRequest, aggregat
 export async function aggregatedPeriods(engine: Engine): Promise<Set<string>> {
 	// A file written before the aggregates existed, or loaded data not yet pre-aggregated, lacks
 	// some of the tables: every view then counts from the dossiers.
-	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATED_PERIODS_TABLE];
+	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, LATE_DOSSIERS_TABLE, AGGREGATED_PERIODS_TABLE];
 	const [{ n }] = await engine.query<{ n: number }>(
 		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${tables.map((t) => `'${t}'`).join(', ')})`
 	);
@@ -44,7 +45,13 @@ export async function aggregatedPeriods(engine: Engine): Promise<Set<string>> {
 	return new Set(rows.map((r) => r.period));
 }
 
-/** A page of the dossiers behind a view, overdue first. */
-export async function queryDossiers(engine: Engine, req: DossierListRequest): Promise<DossierListRow[]> {
-	return engine.query<DossierListRow & Record<string, unknown>>(dossierListSql(req));
+/**
+ * A page of the dossiers behind a view, overdue first. A list of late and overdue dossiers
+ * alone reads the ever-late ones, where the data is pre-aggregated (`aggregated` not empty:
+ * the tables are written together); both give the same rows (tests/unit/aggregates.test.ts).
+ */
+export async function queryDossiers(engine: Engine, req: DossierListRequest, aggregated: ReadonlySet<string> = new Set()): Promise<DossierListRow[]> {
+	const lateOnly = !!req.outcomes?.length && req.outcomes.every((o) => o === 'late' || o === 'overdue');
+	const from = lateOnly && aggregated.size > 0 ? LATE_DOSSIERS_TABLE : 'dossiers';
+	return engine.query<DossierListRow & Record<string, unknown>>(dossierListSql({ ...req, from }));
 }

@@ -8,9 +8,9 @@
  * from saved data that replaced it); `memory` holds everything loaded.
  */
 import { standardPeriods, aggregatesSql } from '../domain/aggregates';
-import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE } from '../domain/query';
+import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE } from '../domain/query';
 import { addDays, vietnamToday, type IsoDay } from '../domain/dates';
-import { DOSSIER_COLUMNS } from '../domain/schema';
+import { DOSSIER_COLUMNS, DOSSIER_ORDER } from '../domain/schema';
 import { engineCsv } from '../engine/csv';
 import type { Engine } from '../engine/types';
 import type { AgencyRecord, ProcedureRecord } from './catalogue';
@@ -160,16 +160,16 @@ FROM memory.dossiers`);
 	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
 		.map(([k, v]) => `('${k}', '${v.replace(/'/g, "''")}')`)
 		.join(', ')}) AS t(key, value)`);
-	for (const table of [AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE]) await engine.query(`DROP TABLE IF EXISTS memory.${table}`);
+	for (const table of [AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE]) await engine.query(`DROP TABLE IF EXISTS memory.${table}`);
 	await engine.query('USE memory');
 }
 
 /**
- * Puts the loaded dossiers in the order they were received, as the site's file has them:
- * queries on a period then skip whole blocks of rows. Run after a load, in the background.
+ * Puts the loaded dossiers in the order the site's file has them (domain/schema.ts): a list
+ * of one agency's dossiers then skips the others' blocks. Run after a load, in the background.
  */
 export async function sortLoaded(engine: Engine): Promise<void> {
-	await engine.query('CREATE OR REPLACE TABLE memory.user_dossiers AS SELECT * FROM memory.user_dossiers ORDER BY received_at');
+	await engine.query(`CREATE OR REPLACE TABLE memory.user_dossiers AS SELECT * FROM memory.user_dossiers ORDER BY ${DOSSIER_ORDER}`);
 }
 
 /** Pre-aggregates the assembled data for every standard period (domain/aggregates.ts), as the site's file has them. */
