@@ -159,12 +159,15 @@ ORDER BY ${groupCols.join(', ')}`;
  * The tables of pre-aggregated counts, finest first. A request is answered from the
  * coarsest one holding every dimension it groups or filters by: the levels and channels of
  * the province's top from a few thousand rows, anything below from the agency × procedure ×
- * channel counts. Each maps a dimension to its SQL, and names the join it needs.
+ * channel counts. Each maps a dimension to its SQL, and names the join it needs. `large`
+ * tables are read with a range of period_last besides the period keys, so that DuckDB skips
+ * the blocks of other months (they are in its order); on the few thousand rows of the level
+ * table the range skips nothing, and DuckDB-WASM took 10 ms longer with it (measured).
  */
-const CUBES: { table: string; dimensions: DimensionSql }[] = [
-	{ table: AGGREGATE_LEVEL_TABLE, dimensions: { level: { sql: 'd.level' }, channel: { sql: 'd.channel' } } },
+const CUBES: { table: string; dimensions: DimensionSql; large: boolean }[] = [
+	{ table: AGGREGATE_LEVEL_TABLE, dimensions: { level: { sql: 'd.level' }, channel: { sql: 'd.channel' } }, large: false },
 	// Keyed like the dossiers: the same SQL and joins.
-	{ table: AGGREGATE_TABLE, dimensions: DIMENSION_SQL }
+	{ table: AGGREGATE_TABLE, dimensions: DIMENSION_SQL, large: true }
 ];
 
 /**
@@ -181,8 +184,7 @@ export function aggregatedMetricsSql(req: MetricsRequest): string {
 	const groupCols = [1, ...dims.map((_, i) => i + 2)];
 	const lasts = req.periods.map((p) => p.last).sort();
 	const where = [
-		// The range lets DuckDB skip the blocks of other months (the tables are in order of period_last).
-		`d.period_last BETWEEN DATE '${lasts[0]}' AND DATE '${lasts.at(-1)}'`,
+		...(cube.large ? [`d.period_last BETWEEN DATE '${lasts[0]}' AND DATE '${lasts.at(-1)}'`] : []),
 		`d.period IN (${req.periods.map((p) => sqlString(periodKey(p))).join(', ')})`,
 		...filterConditions(req.filters, col)
 	];
