@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedEngine } from '../../src/lib/engine/cache';
 import type { NodeEngine } from '../../src/lib/engine/node';
-import { DEFAULT_VIEW, drillDown, drillTo, type ViewState } from '../../src/lib/state/view';
+import { DEFAULT_VIEW, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/state/view';
 import { dashboardData } from '../../src/lib/views/dashboard';
 import { PREFETCH_ROWS, Prefetcher, likelyNext } from '../../src/lib/views/prefetch';
 import { openFixture } from './helpers';
@@ -25,13 +25,20 @@ const DATA = { dataAsOf: '2023-03-31', cutoffDay: 15, aggregated: new Set<string
 const Q1: ViewState = { ...DEFAULT_VIEW, period: 'r15-quarter-2023-1' };
 
 describe('the likely next views', () => {
-	it('are the levels at the province’s top, and the ranking’s first rows below it', () => {
+	it('are the levels at the province’s top, the ranking’s first rows below it, a procedure’s dossiers, then the way back up', () => {
 		expect(likelyNext(Q1, ['province', 'district', 'commune'], [])).toEqual([drillDown(Q1, 'province'), drillDown(Q1, 'district'), drillDown(Q1, 'commune')]);
 		const commune = drillDown(Q1, 'commune');
 		const rows = ['C1', 'C2', 'C3', 'C4'].map((id) => drillTo(commune, { level: 'commune', agency: id }));
 		expect(PREFETCH_ROWS).toBe(3);
-		expect(likelyNext(commune, ['commune'], rows)).toEqual(rows.slice(0, 3));
-		expect(likelyNext({ ...Q1, dossiers: true }, ['province'], [])).toEqual([]);
+		expect(likelyNext(commune, ['commune'], rows)).toEqual([...rows.slice(0, 3), Q1]);
+		// Down to a procedure: its dossiers, then back to the field, the agency, the level and the province.
+		const agency = drillTo(Q1, { level: 'commune', agency: 'C1' });
+		const field = drillDown(agency, 'Hộ tịch');
+		const procedure = drillDown(field, '1.000001');
+		expect(likelyNext(procedure, [], [])).toEqual([showDossiers(procedure), field, agency, commune, Q1]);
+		// From the dossier list: back to the procedure first.
+		expect(likelyNext(showDossiers(procedure), [], [])).toEqual([procedure, field, agency, commune, Q1]);
+		expect(drillUp(procedure, 'procedure')).toEqual(procedure);
 	});
 });
 

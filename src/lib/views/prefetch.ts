@@ -6,19 +6,30 @@
  * between views: a click waits at most for the one view in flight.
  */
 import type { Level } from '../domain/types';
-import { drillDown, type ViewState } from '../state/view';
+import { DRILL_STEPS, drillDown, drillUp, nextStep, serializeView, showDossiers, type ViewState } from '../state/view';
 
 /** How many of the ranking's first rows are asked for: the ones a person reads first. */
 export const PREFETCH_ROWS = 3;
 
 /**
- * What to ask for next from a view: at the province's top, each level of the levels chart;
- * below it, the first rows of the ranking as it is sorted on screen (`rankingTargets`, the
- * views their links open).
+ * What to ask for next from a view, one step down first: at the province's top, each level
+ * of the levels chart; below it, the first rows of the ranking as it is sorted on screen
+ * (`rankingTargets`, the views their links open); at a procedure, its dossier list. Then
+ * the steps of the breadcrumb back up, the nearest first (most are in the cache already
+ * from the way down, and cost nothing).
  */
 export function likelyNext(view: ViewState, levels: readonly Level[], rankingTargets: readonly ViewState[]): ViewState[] {
-	const top = Object.keys(view.drill).length === 0 && !view.dossiers;
-	return [...(top ? levels.map((l) => drillDown(view, l)) : []), ...rankingTargets.slice(0, PREFETCH_ROWS)];
+	const drilled = DRILL_STEPS.filter((s) => view.drill[s] !== undefined);
+	const down = view.dossiers
+		? []
+		: drilled.length === 0
+			? levels.map((l) => drillDown(view, l))
+			: nextStep(view) === null
+				? [showDossiers(view)]
+				: rankingTargets.slice(0, PREFETCH_ROWS);
+	const here = serializeView(view).toString();
+	const up = [null, ...drilled].map((s) => drillUp(view, s)).filter((v) => serializeView(v).toString() !== here);
+	return [...down, ...up.reverse()];
 }
 
 export class Prefetcher {
