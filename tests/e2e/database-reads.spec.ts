@@ -24,14 +24,14 @@ test.beforeAll(async () => {
 	const data = sirv(E2E_SERVERS.sample.data, { dev: true, etag: true });
 	server = createServer((req, res) => {
 		const url = req.url ?? '/';
-		if (!url.startsWith('/data/')) return site(req, res, () => res.writeHead(404).end());
+		if (!url.startsWith('/data/')) return site(req, res, () => void res.writeHead(404).end());
 		if (!servesRanges) delete req.headers.range; // a server that ignores ranges answers with the whole file
 		if (url.startsWith('/data/province.duckdb')) {
 			const range = req.headers.range ?? null;
 			res.on('finish', () => reads.push({ method: req.method ?? '', range, status: res.statusCode }));
 		}
 		req.url = url.slice('/data'.length);
-		data(req, res, () => res.writeHead(404).end());
+		data(req, res, () => void res.writeHead(404).end());
 	});
 	await new Promise<void>((r) => server.listen(PORT, '127.0.0.1', () => r()));
 });
