@@ -5,10 +5,11 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
+/** @param {{ root?: string, data?: string, port?: number, host?: string }} [options] */
 export function serve({ root = 'build', data, port = 4173, host = '127.0.0.1' } = {}) {
 	const site = sirv(root, { dev: false, etag: true, gzip: false, brotli: false });
 	const dataFiles = data ? sirv(data, { dev: true, etag: true }) : null;
-	const notFound = (res) => {
+	const notFound = (/** @type {import('node:http').ServerResponse} */ res) => {
 		res.statusCode = 404;
 		res.end('Not found');
 	};
