@@ -1,6 +1,7 @@
 /**
- * The static server of `npm start` and the browser tests (scripts/serve.mjs): a data file
- * replaced while it is being served fails that request, not the server. The wall reads its
+ * The static server of `npm start` and the browser tests (scripts/serve.mjs): HEAD answers
+ * without the body (DuckDB-WASM and the wall ask before reading), and a data file replaced
+ * while it is being served fails that request, not the server. The wall reads its
  * data again every second, so a nightly replacement of the data met this race (it ended the
  * server before the fix, within a few hundred requests here).
  */
@@ -24,6 +25,19 @@ afterAll(() => {
 });
 
 describe('the static server', () => {
+	it('answers a ranged HEAD with the length and range of the whole file, and no body', async () => {
+		const size = (await (await fetch(`http://127.0.0.1:${PORT}/data/manifest.json`)).arrayBuffer()).byteLength;
+		const res = await fetch(`http://127.0.0.1:${PORT}/data/manifest.json`, { method: 'HEAD', headers: { Range: 'bytes=0-' } });
+		expect(res.status).toBe(206);
+		expect(res.headers.get('content-length')).toBe(String(size));
+		expect(res.headers.get('content-range')).toBe(`bytes 0-${size - 1}/${size}`);
+		expect((await res.arrayBuffer()).byteLength).toBe(0);
+		// A range GET after it still gets its bytes.
+		const part = await fetch(`http://127.0.0.1:${PORT}/data/manifest.json`, { headers: { Range: 'bytes=2-11' } });
+		expect(part.status).toBe(206);
+		expect(await part.text()).toBe('padding":"'); // {"padding":"xxx…"}, bytes 2 to 11
+	});
+
 	it('keeps serving while a data file is removed and put back under it', async () => {
 		const file = join(dir, 'manifest.json');
 		const away = join(dir, 'manifest.away');
