@@ -2,8 +2,9 @@
 // DIR holds manifest.json and the database it names (default data/generated, generated with
 // the default sample when missing). build/ is the folder a province copies to its web server.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /**
@@ -31,15 +32,40 @@ export function computePublicFigures(dir, out, threshold) {
 }
 
 /**
- * Copies the data into the site, with the dashboard's first view computed from it (scripts/first-view.ts).
+ * Copies the data into the site, with the dashboard's first view computed from it
+ * (scripts/first-view.ts). The database is named by its content (`province-<hash>.duckdb`):
+ * the page reads it in place, range by range, so new data deployed under the old name would
+ * be read half old, half new by a page already open. Under a new name, a page open on the old
+ * data goes on reading the old file, or is told it is gone.
  * @param {string} dir
  */
 export function copyData(dir, out = 'build') {
-	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+	const source = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 	execFileSync('node_modules/.bin/tsx', ['scripts/first-view.ts', '--data', dir], { stdio: 'inherit' });
+	const database = `${basename(source.database, '.duckdb')}-${contentHash(join(dir, source.database))}.duckdb`;
+	const manifest = { ...source, database };
+	const firstView = JSON.parse(readFileSync(join(dir, 'first-view.json'), 'utf8'));
 	mkdirSync(join(out, 'data'), { recursive: true });
-	for (const f of ['manifest.json', manifest.database, 'first-view.json']) copyFileSync(join(dir, f), join(out, 'data', f));
+	copyFileSync(join(dir, source.database), join(out, 'data', database));
+	writeFileSync(join(out, 'data', 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+	writeFileSync(join(out, 'data', 'first-view.json'), JSON.stringify({ ...firstView, source: { ...firstView.source, database } }));
 	return manifest;
+}
+
+/**
+ * The first 16 hex digits of a file's SHA-256, read in pieces (the file may be hundreds of MB).
+ * @param {string} file
+ */
+function contentHash(file) {
+	const hash = createHash('sha256');
+	const fd = openSync(file, 'r');
+	const buffer = Buffer.alloc(1 << 24);
+	try {
+		for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+	} finally {
+		closeSync(fd);
+	}
+	return hash.digest('hex').slice(0, 16);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
