@@ -38,12 +38,12 @@ export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, datas
 	const described = { ...dataset, dossiers: String(facts.dossiers), ...(facts.data_from ? { data_from: facts.data_from } : {}) };
 	const rows = Object.entries(described).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);
 	await engine.run(`INSERT INTO dataset VALUES ${rows.join(', ')}`);
-	await writeAggregates(engine, dataset);
+	await writeAggregates(engine, described);
 }
 
-/** Pre-aggregates every standard period from the first receipt to the data's last day (domain/aggregates.ts). */
-export async function writeAggregates(engine: NodeEngine, dataset: Record<string, string>): Promise<void> {
-	const [{ first }] = await engine.query<{ first: string | null }>("SELECT strftime(min(received_at), '%Y-%m-%d') AS first FROM dossiers");
+/** Pre-aggregates every standard period from the first receipt (`data_from`) to the data's last day (domain/aggregates.ts). */
+async function writeAggregates(engine: NodeEngine, dataset: Record<string, string>): Promise<void> {
+	const first = dataset.data_from;
 	if (!first || !dataset.data_as_of) return;
 	const cutoff = Number(dataset.cutoff_day ?? DEFAULT_CUTOFF_DAY);
 	await engine.run(aggregatesSql(standardPeriods(first, dataset.data_as_of, cutoff)));
