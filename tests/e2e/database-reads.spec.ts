@@ -14,7 +14,7 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import { settled } from './helpers';
 import { E2E_SERVERS, SAMPLE_END } from './servers';
 
-const PORT = 4317;
+const PORT = 4317 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 let server: Server;
 let servesRanges = true;
 let reads: { method: string; range: string | null; status: number }[] = [];

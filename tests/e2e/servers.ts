@@ -1,17 +1,20 @@
+/** Added to every port, so two checkouts on one machine can run their browser tests at once. */
+const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
 /** The built site served several times, each with other data (tests/e2e/prepare.ts writes them). */
 export const E2E_SERVERS = {
 	/** The hand-computed `basic` fixture (tests/fixtures/basic). */
-	fixture: { port: 4311, data: 'tests/.out/data-fixture' },
+	fixture: { port: 4311 + OFFSET, data: 'tests/.out/data-fixture' },
 	/** The hand-computed `report` fixture (tests/fixtures/report): the Biểu 06 form. */
-	report: { port: 4314, data: 'tests/.out/data-report' },
+	report: { port: 4314 + OFFSET, data: 'tests/.out/data-report' },
 	/** A small sample province, ending on a fixed day. */
-	sample: { port: 4312, data: 'tests/.out/data-sample' },
+	sample: { port: 4312 + OFFSET, data: 'tests/.out/data-sample' },
 	/** No data at all: the page must say so in words. */
-	missing: { port: 4313, data: 'tests/.out/data-missing' },
+	missing: { port: 4313 + OFFSET, data: 'tests/.out/data-missing' },
 	/** The `basic` fixture again, in a folder the wall tests change behind the running page. */
-	wall: { port: 4315, data: 'tests/.out/data-wall' },
+	wall: { port: 4315 + OFFSET, data: 'tests/.out/data-wall' },
 	/** The public pages built on their own from the sample (npm run build:public): no site, no data beside them. */
-	public: { port: 4316, root: 'tests/.out/public-sample' }
+	public: { port: 4316 + OFFSET, root: 'tests/.out/public-sample' }
 } as const;
 
 /** The public output's source: the sample database it was built from. */
