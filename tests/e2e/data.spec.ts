@@ -9,6 +9,7 @@ import { closeSync, mkdtempSync, openSync, writeSync, ftruncateSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_FILES, BAD_ROWS, GOOD_FILES, MARCH_2025 } from '../fixtures/ingest/expected';
+import { ACCOUNTS, APRIL_2025, CORRECTIONS } from '../fixtures/updates/expected';
 import { downloaded, reportView, settled, shot } from './helpers';
 import { siteUrl } from './servers';
 
@@ -42,7 +43,7 @@ async function loadChosen(page: Page, mode: 'replace' | 'add' = 'replace') {
 const count = (page: Page, which: string) => page.locator(`[data-count=${which}]`);
 /** A row of the printed form: rates with one decimal, zero counts as a dash. */
 const printed = (v: number | null, rate: boolean) => (v === null ? '–' : rate ? `${(v * 100).toFixed(1).replace('.', ',')}%` : v === 0 ? '–' : String(v));
-const figures = (w: (typeof MARCH_2025)[keyof typeof MARCH_2025]) => Object.values(w).map((v, i) => printed(v, i === 13));
+const figures = (w: Readonly<Record<string, number | null>>) => Object.values(w).map((v, i) => printed(v, i === 13));
 
 test.describe('every good file loads the eight dossiers', () => {
 	for (const [name, want] of Object.entries(GOOD_FILES)) {
@@ -57,7 +58,7 @@ test.describe('every good file loads the eight dossiers', () => {
 			await loadChosen(page);
 			await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'done');
 			await expect(count(page, 'read')).toHaveText('8');
-			await expect(count(page, 'loaded')).toHaveText('8');
+			await expect(count(page, 'new')).toHaveText('8');
 			await expect(count(page, 'rejected')).toHaveText('0');
 			await expect(page.getByTestId('new-agencies')).toHaveText('Cơ quan mới có trong tệp: Sở Tư pháp; UBND xã Tịnh Hà; UBND huyện Sơn Tịnh.');
 			await expect(page.getByTestId('data-now')).toContainText('8 hồ sơ, đến hết ngày 20/3/2025');
@@ -70,9 +71,10 @@ test('bad rows: counted, listed with line, column and reason, downloadable, and 
 	await choose(page, 'bad-rows.csv');
 	await loadChosen(page);
 	await expect(count(page, 'read')).toHaveText(String(BAD_ROWS.rowsRead));
-	await expect(count(page, 'loaded')).toHaveText(String(BAD_ROWS.rowsLoaded));
+	await expect(count(page, 'new')).toHaveText(String(BAD_ROWS.rowsNew));
+	await expect(count(page, 'unchanged')).toHaveText(String(BAD_ROWS.rowsUnchanged));
 	await expect(count(page, 'rejected')).toHaveText(String(BAD_ROWS.rejected.length));
-	await expect(page.getByTestId('load-account')).toContainText('21 dòng đã đọc = 5 dòng đã tải + 16 dòng bị loại');
+	await expect(page.getByTestId('load-account')).toContainText('21 dòng đã đọc = 5 mới + 0 cập nhật + 1 không đổi + 15 bị loại');
 	const rows = page.getByTestId('rejected-rows').locator('tbody tr');
 	await expect(rows).toHaveCount(BAD_ROWS.rejected.length);
 	for (const [i, r] of BAD_ROWS.rejected.entries()) {
@@ -141,7 +143,7 @@ test('a report for a custom period on loaded data gives the figures worked out b
 	}
 });
 
-test('loaded data survives a reload and is cleared on request; adding rejects duplicates', async ({ page }) => {
+test('loaded data survives a reload and is cleared on request; adding the same dossiers again changes nothing', async ({ page }) => {
 	await openData(page);
 	await choose(page, 'vendor-a-utf8.csv');
 	await loadChosen(page, 'add');
@@ -149,12 +151,13 @@ test('loaded data survives a reload and is cleared on request; adding rejects du
 	await expect(page.getByTestId('finishing')).toContainText('Đã lưu trong trình duyệt');
 	await page.reload();
 	await expect(page.getByTestId('data-now')).toContainText('30 hồ sơ', { timeout: 45_000 });
-	await expect(count(page, 'loaded')).toHaveText('8'); // the last load's account is kept too
-	// The same dossiers again: each is a duplicate of one already in the data; nothing changes.
+	await expect(count(page, 'new')).toHaveText('8'); // the last load's account is kept too
+	// The same dossiers again, from another vendor's file: each is unchanged; nothing changes.
 	await choose(page, 'vendor-b-utf8-bom-semicolon.csv');
 	await loadChosen(page, 'add');
 	await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'nothing');
-	await expect(page.getByTestId('rejected-rows').locator('tbody tr[data-reason=duplicate_id]')).toHaveCount(8);
+	await expect(count(page, 'unchanged')).toHaveText('8');
+	await expect(count(page, 'rejected')).toHaveText('0');
 	page.once('dialog', (d) => d.accept());
 	await page.getByRole('button', { name: 'Xóa dữ liệu đã tải lên' }).click();
 	await expect(page.getByTestId('data-now')).toContainText('Dữ liệu mẫu của trang: 22 hồ sơ', { timeout: 45_000 });
@@ -168,7 +171,7 @@ test('a site deployed without data says so, and works on the files the user load
 	await expect(page.getByTestId('data-now')).toHaveText('Trang này chưa có dữ liệu. Hãy tải lên tệp xuất từ hệ thống một cửa của bạn.', { timeout: 45_000 });
 	await choose(page, 'vendor-a-utf8.csv');
 	await loadChosen(page);
-	await expect(count(page, 'loaded')).toHaveText('8');
+	await expect(count(page, 'new')).toHaveText('8');
 	await expect(page.getByTestId('data-now')).toContainText('8 hồ sơ, đến hết ngày 20/3/2025');
 	// A fresh visit restores the loaded data: the report for March 2025 has its hand-computed total.
 	await page.goto(siteUrl('missing', '/report?period=2025-03-01_2025-03-31'));
@@ -198,6 +201,32 @@ test('no request leaves the page while files are loaded', async ({ page }) => {
 	await choose(page, 'vendor-a-utf8.csv', 'excel-serials.xlsx', 'zstd.parquet', 'iso-utc.ndjson');
 	await loadChosen(page);
 	await expect(count(page, 'read')).toHaveText('32');
-	await expect(count(page, 'rejected')).toHaveText('24'); // the same eight dossiers in three more files: duplicates
+	await expect(count(page, 'new')).toHaveText('8');
+	await expect(count(page, 'unchanged')).toHaveText('24'); // the same eight dossiers in three more files
 	expect(outside).toEqual([]);
+});
+
+test('two successive exports: the second updates the first, and the report equals the full export', async ({ page }) => {
+	await page.goto(siteUrl('missing', '/data'));
+	await expect(page.getByTestId('data-now')).toContainText('chưa có dữ liệu', { timeout: 45_000 });
+	await choose(page, join('tests/fixtures/updates', 'export-1.csv'));
+	await loadChosen(page);
+	await expect(count(page, 'new')).toHaveText(String(ACCOUNTS['export-1.csv'].new));
+	await choose(page, join('tests/fixtures/updates', 'export-2.csv'));
+	await loadChosen(page, 'add');
+	const a = ACCOUNTS['export-2.csv'];
+	await expect(page.getByTestId('load-account')).toContainText(`${a.read} dòng đã đọc = ${a.new} mới + ${a.updated} cập nhật + ${a.unchanged} không đổi + ${a.rejected} bị loại`);
+	// The corrections, with the value before and after.
+	for (const c of CORRECTIONS) {
+		const cells = page.getByTestId('warnings-rows').locator(`tbody tr[data-reason=${c.reason}] td`);
+		for (const [i, text] of ['export-2.csv', String(c.line), c.column, c.previous, c.value].entries()) await expect(cells.nth(i)).toHaveText(text);
+	}
+	await shot(page, 'data-update-1920x1080');
+	await page.goto(siteUrl('missing', '/report?period=2025-04-01_2025-04-30'));
+	await settled(page, reportView);
+	const form = page.getByTestId('report-form');
+	await expect(form.locator('tbody tr.total td.n')).toHaveText(figures(APRIL_2025.total));
+	for (const name of ['Sở Tư pháp', 'UBND xã Tịnh Hà'] as const) {
+		await expect(form.locator('tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td.n')).toHaveText(figures(APRIL_2025[name]));
+	}
 });

@@ -9,8 +9,11 @@ import type { Problem, QualityCount } from '../ingest/tally';
 export interface LoadAccount {
 	files: string[];
 	loadedAt: string;
+	/** rowsRead = rowsNew + rowsUpdated + rowsUnchanged + rowsRejected. */
 	rowsRead: number;
-	rowsLoaded: number;
+	rowsNew: number;
+	rowsUpdated: number;
+	rowsUnchanged: number;
 	rowsRejected: number;
 	rejected: Problem[];
 	warnings: Problem[];
@@ -66,7 +69,15 @@ export async function readSaved(): Promise<SavedData | null> {
 	if (typeof indexedDB === 'undefined') return null;
 	const saved = await run<SavedData | undefined>('readonly', (s) => s.get(KEY));
 	// Data kept by an earlier version of the page (CSV bytes) cannot be read back: start without it.
-	return saved && Object.values(saved.tables).every((t) => t instanceof Blob) ? saved : null;
+	if (!saved || !Object.values(saved.tables).every((t) => t instanceof Blob)) return null;
+	return { ...saved, loads: saved.loads.map(accountOfEarlierVersion) };
+}
+
+/** An account kept before loads told updates apart counted every loaded row as new. */
+function accountOfEarlierVersion(a: LoadAccount & { rowsLoaded?: number }): LoadAccount {
+	if (a.rowsNew !== undefined) return a;
+	const { rowsLoaded = 0, ...rest } = a;
+	return { ...rest, rowsNew: rowsLoaded, rowsUpdated: 0, rowsUnchanged: 0 };
 }
 
 export function writeSaved(loads: SavedLoads, tables: Readonly<Record<string, Uint8Array>>): Promise<unknown> {

@@ -1,6 +1,7 @@
 /**
  * The checks that need the rows before: which agency a row's code or name means (created
- * when new), whether its id was already read in this load, and the procedure it names.
+ * when new), and the procedure it names. An id read again is not a problem: the merge
+ * (merge.ts) keeps the latest row of each id.
  * Batches must come in file order. Keeps the load's tally: every row read is loaded or
  * rejected with its reason, in the order of the files.
  */
@@ -22,7 +23,6 @@ export interface FilePlan {
 export class Admission {
 	private readonly tally = new Tally();
 	private readonly catalogue: Catalogue;
-	private readonly seen = new Set<string>();
 
 	constructor(
 		private readonly files: readonly FilePlan[],
@@ -33,7 +33,7 @@ export class Admission {
 
 	/** The batch's admitted rows as the Arrow stream to stage, or null when none is. */
 	admit(b: ReadBatch): Uint8Array | null {
-		const { tally, catalogue, seen } = this;
+		const { tally, catalogue } = this;
 		const plan = this.files[b.file];
 		const n = b.line.length;
 		const admitted: number[] = [];
@@ -65,12 +65,6 @@ export class Admission {
 				reject(i, 'agency', 'unknown_level', b.agencyName[i] ?? '');
 				continue;
 			}
-			const id = b.id[i];
-			if (seen.has(id)) {
-				reject(i, 'id', 'duplicate_id', id);
-				continue;
-			}
-			seen.add(id);
 			for (; nextWarning < b.warnings.length && b.warnings[nextWarning].row === i; nextWarning++) tally.warn(b.warnings[nextWarning].problem);
 			admitted.push(i);
 			agencyId.push(agency.id);
@@ -78,8 +72,8 @@ export class Admission {
 		}
 		rejectedBefore(n);
 		tally.rowsRead += b.rowsRead;
-		tally.rowsLoaded += admitted.length;
-		return admitted.length ? stagedArrow(b, plan.name, admitted, agencyId, procedureCode) : null;
+		tally.rowsAdmitted += admitted.length;
+		return admitted.length ? stagedArrow(b, b.file, plan.name, admitted, agencyId, procedureCode) : null;
 	}
 
 	outcome(): ReadOutcome {

@@ -1,13 +1,15 @@
 /**
- * A whole load, the same in the browser and in tests: read the planned files into staging,
- * account for every row, drop duplicates of the data on screen, keep the rest as loaded
- * rows and assemble the data every view reads (store.ts). Nothing on screen changes when no
- * row loads.
+ * A whole load in the browser (and in its tests): read the planned files into staging,
+ * account for every row, merge them with the data on screen ('add': a dossier seen again
+ * takes its latest state) or in its place ('replace'), keep them as loaded rows and assemble
+ * the data every view reads (store.ts). Nothing on screen changes when no row is new or
+ * updated.
  */
 import type { Engine } from '../engine/types';
 import type { Catalog } from '../engine/catalog';
 import { readFiles, type LoadProgress, type PlannedFile, type Reader } from './ingest';
-import { assemble, commitStaged, dropStaging, duplicatesOfCurrent, endStaging, ensureUserTables, resetUserTables, stager, type Base } from './store';
+import { discardStaged, stageAndMerge } from './stage';
+import { assemble, commitMerged, ensureUserTables, resetUserTables, type Base } from './store';
 import type { Tally } from './tally';
 
 export type LoadMode = 'replace' | 'add';
@@ -39,35 +41,17 @@ export async function loadFiles(
 	onProgress: (p: LoadProgress) => void,
 	read: Reader = readFiles
 ): Promise<LoadResult> {
-	const known = o.mode === 'add' && o.current ? { agencies: o.current.agencies, procedures: o.current.procedures } : null;
-	await dropStaging(engine);
-	let outcome: Awaited<ReturnType<Reader>>;
-	try {
-		outcome = await read(files, known, stager(engine), onProgress);
-	} catch (e) {
-		// The batches staged before the failure would otherwise join the next load.
-		await dropStaging(engine);
-		throw e;
-	}
-	const { tally, newAgencies, newProcedures } = outcome;
-	const staged = await endStaging(engine);
-	if (o.mode === 'add' && staged) {
-		const idColumn = (name: string) => {
-			const f = files.find((f) => f.name === name);
-			return f ? (f.headers[f.mapping.id!] ?? '') : '';
-		};
-		for (const d of await duplicatesOfCurrent(engine)) {
-			tally.unload({ file: d.source_file, line: d.source_line, column: idColumn(d.source_file), value: d.id, reason: 'duplicate_id', agency: d.agency_id, month: d.month });
-		}
-	}
-	const base: Base = o.mode === 'replace' ? 'none' : o.base;
-	if (tally.rowsLoaded === 0) {
-		await dropStaging(engine);
+	const adding = o.mode === 'add';
+	const known = adding && o.current ? { agencies: o.current.agencies, procedures: o.current.procedures } : null;
+	const { tally, newAgencies, newProcedures } = await stageAndMerge(engine, files, known, adding ? 'dossiers' : null, onProgress, read);
+	if (tally.rowsNew + tally.rowsUpdated === 0) {
+		await discardStaged(engine);
 		return { tally, changed: false, base: o.base, newAgencies: [] };
 	}
-	if (o.mode === 'replace') await resetUserTables(engine);
-	else await ensureUserTables(engine);
-	await commitStaged(engine, newAgencies, newProcedures, o.mode === 'add');
+	const base: Base = adding ? o.base : 'none';
+	if (adding) await ensureUserTables(engine);
+	else await resetUserTables(engine);
+	await commitMerged(engine, newAgencies, newProcedures, adding && o.base === 'sample');
 	await assemble(engine, { base, province: o.province, cutoffDay: o.cutoffDay, baseAsOf: base === 'sample' ? o.baseAsOf : null });
 	return { tally, changed: true, base, newAgencies: newAgencies.map((a) => a.name) };
 }

@@ -1,6 +1,6 @@
 /**
- * Admitted rows as the Arrow IPC stream the engine stages, with where each row came from:
- * the columns of STAGED_TYPES. Arrow, not CSV text: a million rows pass through here, and
+ * Admitted rows as the Arrow IPC stream the engine stages, with where each row came from
+ * (the file's place in the load, its name, the line): the columns of STAGED_TYPES. Arrow, not CSV text: a million rows pass through here, and
  * typed columns cost the admitting worker and the engine's worker far less than writing
  * text and parsing it again.
  */
@@ -78,7 +78,7 @@ function flags(values: readonly boolean[]): Data<Bool> {
  * The admitted rows of a batch (their indexes, with the agency and procedure each was
  * found to name) as the Arrow stream the engine stages.
  */
-export function stagedArrow(b: ReadBatch, file: string, rows: readonly number[], agencyId: readonly string[], procedureCode: readonly string[]): Uint8Array {
+export function stagedArrow(b: ReadBatch, fileIndex: number, file: string, rows: readonly number[], agencyId: readonly string[], procedureCode: readonly string[]): Uint8Array {
 	const n = rows.length;
 	const pick = <T>(column: readonly T[]) => rows.map((i) => column[i]);
 	const ratings = pick(b.rating);
@@ -99,6 +99,7 @@ export function stagedArrow(b: ReadBatch, file: string, rows: readonly number[],
 		result_electronic: flags(pick(b.resultElectronic)),
 		rating: makeData({ type: new Int8(), length: n, data: Int8Array.from(ratings, (v) => v ?? 0), ...validity(n, (i) => ratings[i] !== null) }),
 		apology_issued: flags(pick(b.apologyIssued)),
+		source_index: makeData({ type: new Int32(), length: n, data: new Int32Array(n).fill(fileIndex) }),
 		source_file: dictionary(rows.map(() => file)),
 		source_line: makeData({ type: new Int32(), length: n, data: Int32Array.from(pick(b.line)) })
 	};

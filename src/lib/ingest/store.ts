@@ -14,6 +14,7 @@ import { DOSSIER_COLUMNS, DOSSIER_ORDER } from '../domain/schema';
 import { engineCsv } from '../engine/csv';
 import type { Engine } from '../engine/types';
 import type { AgencyRecord, ProcedureRecord } from './catalogue';
+import { dropMerged, LATEST_SQL, MERGED } from './merge';
 
 /** What the data on screen is made of. */
 export type Base = 'sample' | 'none';
@@ -35,13 +36,14 @@ export const DOSSIER_TYPES: Readonly<Record<(typeof DOSSIER_COLUMNS)[number], st
 	rating: 'TINYINT',
 	apology_issued: 'BOOLEAN'
 };
-/** Staged rows also carry where they came from, to name a duplicate found against the data. */
-export const STAGED_TYPES = { ...DOSSIER_TYPES, source_file: 'VARCHAR', source_line: 'INTEGER' };
+/** Staged rows also carry where they came from: the load order the merge follows, and what a warning names. */
+export const STAGED_TYPES = { ...DOSSIER_TYPES, source_index: 'INTEGER', source_file: 'VARCHAR', source_line: 'INTEGER' };
 export const AGENCY_TYPES = { id: 'VARCHAR', name: 'VARCHAR', short_name: 'VARCHAR', level: 'VARCHAR', valid_from: 'DATE' };
 export const PROCEDURE_TYPES = { code: 'VARCHAR', name: 'VARCHAR', field: 'VARCHAR', level: 'VARCHAR', online_service: 'VARCHAR' };
 
 const columnsDdl = (types: Record<string, string>) => Object.entries(types).map(([c, t]) => `${c} ${t}`).join(', ');
-const USER_TABLES = { user_dossiers: DOSSIER_TYPES, user_agencies: AGENCY_TYPES, user_procedures: PROCEDURE_TYPES };
+/** The loaded rows, and the ids of the site's dossiers a loaded one replaces. */
+const USER_TABLES = { user_dossiers: DOSSIER_TYPES, user_agencies: AGENCY_TYPES, user_procedures: PROCEDURE_TYPES, user_replaced: { id: 'VARCHAR' } };
 
 /** Empties (or creates) the tables of loaded rows. */
 export async function resetUserTables(engine: Engine): Promise<void> {
@@ -84,22 +86,23 @@ export async function dropStaging(engine: Engine): Promise<void> {
 	for (const t of await stagedTables(engine)) await engine.query(`DROP TABLE memory.${t}`);
 }
 
-/** Staged rows whose id the data on screen already has: each is a rejected duplicate. */
-export async function duplicatesOfCurrent(engine: Engine): Promise<{ id: string; source_file: string; source_line: number; agency_id: string; month: string }[]> {
-	return engine.query(`SELECT s.id, s.source_file, s.source_line, s.agency_id, strftime(s.received_at, '%Y-%m') AS month
-FROM memory.staged s SEMI JOIN dossiers d ON d.id = s.id ORDER BY s.source_file, s.source_line`);
-}
-
 /**
- * Moves the staged rows (minus duplicates of the data on screen) and the new agencies and
- * procedures into the user tables. The dossiers' table is made anew rather than inserted
- * into: DuckDB-WASM creates a table from a query in half the time it inserts the same rows.
+ * Moves the merged rows (merge.ts: the latest record of each id) and the new agencies and
+ * procedures into the user tables. On 'add', a loaded dossier replaces the one of the same id
+ * already loaded, and the ids it takes over from the site's file are listed in
+ * user_replaced, which assemble() leaves out of the site's rows. The dossiers' table is made
+ * anew rather than inserted into: DuckDB-WASM creates a table from a query in half the time
+ * it inserts the same rows.
  */
-export async function commitStaged(engine: Engine, agencies: readonly AgencyRecord[], procedures: readonly ProcedureRecord[], dropDuplicates: boolean): Promise<void> {
-	const skip = dropDuplicates ? 'ANTI JOIN dossiers d ON d.id = s.id' : '';
+export async function commitMerged(engine: Engine, agencies: readonly AgencyRecord[], procedures: readonly ProcedureRecord[], siteData: boolean): Promise<void> {
 	const columns = DOSSIER_COLUMNS.join(', ');
+	if (siteData) {
+		await engine.query(`INSERT INTO memory.user_replaced SELECT id FROM (${LATEST_SQL}) l SEMI JOIN province.dossiers d ON d.id = l.id ANTI JOIN memory.user_replaced r ON r.id = l.id`);
+	}
 	await engine.query(`CREATE OR REPLACE TABLE memory.user_dossiers AS
-SELECT ${columns} FROM memory.user_dossiers UNION ALL SELECT ${DOSSIER_COLUMNS.map((c) => `s.${c}`).join(', ')} FROM memory.staged s ${skip}`);
+SELECT ${columns} FROM memory.user_dossiers u ANTI JOIN ${MERGED} m ON m.id = u.id
+UNION ALL ${LATEST_SQL}`);
+	await dropMerged(engine);
 	await dropStaging(engine);
 	for (const [table, types, rows] of [
 		['memory.user_agencies', AGENCY_TYPES, agencies],
@@ -128,9 +131,14 @@ export interface DatasetSettings {
 export async function assemble(engine: Engine, s: DatasetSettings): Promise<void> {
 	const fromSample = (table: string, cols: string) => (s.base === 'sample' ? `SELECT ${cols} FROM province.${table} UNION ALL ` : '');
 	const dossierCols = DOSSIER_COLUMNS.join(', ');
+	await ensureUserTables(engine);
+	// The site's dossiers a loaded one replaced are left out; the anti join only when there are any.
+	const [{ replaced }] = await engine.query<{ replaced: number }>('SELECT count(*)::DOUBLE AS replaced FROM memory.user_replaced');
+	const siteRows =
+		s.base !== 'sample' ? '' : replaced ? `SELECT ${dossierCols} FROM province.dossiers ANTI JOIN memory.user_replaced r USING (id) UNION ALL ` : fromSample('dossiers', dossierCols);
 	// A view, not a copy: a million loaded dossiers are on screen without being copied again.
 	await engine.query(`CREATE OR REPLACE VIEW memory.dossiers AS
-${fromSample('dossiers', dossierCols)}SELECT ${dossierCols} FROM memory.user_dossiers`);
+${siteRows}SELECT ${dossierCols} FROM memory.user_dossiers`);
 	await engine.query(`CREATE OR REPLACE TABLE memory.agencies AS
 ${fromSample('agencies', 'id, name, short_name, level, parent_id, valid_from, valid_to')}SELECT id, name, short_name, level, NULL::VARCHAR AS parent_id, valid_from, NULL::DATE AS valid_to FROM memory.user_agencies`);
 	await engine.query(`CREATE OR REPLACE TABLE memory.procedures AS

@@ -1,13 +1,13 @@
 /**
- * The account of a load: every row read is loaded or rejected, with its line, column, value
- * and reason; usable rows with something odd load with a warning. Problems are also counted
+ * The account of a load: every row read is new, an update of a dossier on record, unchanged,
+ * or rejected with its line, column, value and reason (read = new + updated + unchanged +
+ * rejected); usable rows with something odd load with a warning. Problems are also counted
  * by agency and month for the data-quality panel.
  */
 
 /** Why a row was not loaded. */
 export const REJECTIONS = [
 	'missing_id',
-	'duplicate_id',
 	'missing_received',
 	'missing_due',
 	'missing_agency',
@@ -34,7 +34,11 @@ export const WARNINGS = [
 	'unreadable_status',
 	'unreadable_rating',
 	'unreadable_flag',
-	'unreadable_amount'
+	'unreadable_amount',
+	'reopened',
+	'corrected_received',
+	'corrected_agency',
+	'corrected_closed'
 ] as const;
 export type Warning = (typeof WARNINGS)[number];
 
@@ -49,6 +53,8 @@ export interface Problem {
 	/** The header of the column at fault, or '' for the row as a whole. */
 	column: string;
 	value: string;
+	/** For an update that looks like a correction (merge.ts): the value on record before it. */
+	previous?: string;
 	reason: Reason;
 	/** The agency as the file names it, and the month received (yyyy-mm), where readable: for the quality panel. */
 	agency: string | null;
@@ -64,13 +70,22 @@ export interface QualityCount {
 
 export class Tally {
 	rowsRead = 0;
-	rowsLoaded = 0;
+	/** Rows that passed every check; the merge then tells new, updated and unchanged apart. */
+	rowsAdmitted = 0;
+	rowsNew = 0;
+	rowsUpdated = 0;
+	rowsUnchanged = 0;
 	readonly rejected: Problem[] = [];
 	readonly warnings: Problem[] = [];
 	private readonly quality = new Map<string, QualityCount>();
 
 	get rowsRejected(): number {
 		return this.rejected.length;
+	}
+
+	/** Rows that loaded: new, updated or unchanged. */
+	get rowsLoaded(): number {
+		return this.rowsNew + this.rowsUpdated + this.rowsUnchanged;
 	}
 
 	reject(p: Problem): void {
@@ -81,12 +96,6 @@ export class Tally {
 	warn(p: Problem): void {
 		this.warnings.push(p);
 		this.count(p);
-	}
-
-	/** A row that was read as loaded turns out to be rejected (a duplicate of a dossier already in the data). */
-	unload(p: Problem): void {
-		this.rowsLoaded--;
-		this.reject(p);
 	}
 
 	private count(p: Problem): void {
