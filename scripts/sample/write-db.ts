@@ -34,19 +34,23 @@ export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, datas
 	if (tables.agency_successors) await load('agency_successors', tables.agency_successors);
 	await load('procedures', tables.procedures);
 	await load('dossiers', tables.dossiers, ` ORDER BY ${DOSSIER_ORDER}`);
-	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('dossiers'));
-	const described = { ...dataset, dossiers: String(facts.dossiers), ...(facts.data_from ? { data_from: facts.data_from } : {}) };
-	const rows = Object.entries(described).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);
-	await engine.run(`INSERT INTO dataset VALUES ${rows.join(', ')}`);
-	await writeAggregates(engine, described);
+	await describeAndAggregate(engine, dataset);
 }
 
-/** Pre-aggregates every standard period from the first receipt (`data_from`) to the data's last day (domain/aggregates.ts). */
-async function writeAggregates(engine: NodeEngine, dataset: Record<string, string>): Promise<void> {
-	const first = dataset.data_from;
-	if (!first || !dataset.data_as_of) return;
-	const cutoff = Number(dataset.cutoff_day ?? DEFAULT_CUTOFF_DAY);
-	await engine.run(aggregatesSql(standardPeriods(first, dataset.data_as_of, cutoff)));
+/**
+ * Writes the `dataset` facts (those given, and the dossiers' count and first day) and the
+ * pre-aggregates of every standard period from the first receipt to the data's last day
+ * (domain/aggregates.ts), in the engine's current database. Every database writer ends here.
+ */
+export async function describeAndAggregate(engine: NodeEngine, dataset: Record<string, string>): Promise<void> {
+	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('dossiers'));
+	const described: Record<string, string> = { ...dataset, dossiers: String(facts.dossiers), ...(facts.data_from ? { data_from: facts.data_from } : {}) };
+	const rows = Object.entries(described).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`);
+	await engine.run(`INSERT INTO dataset VALUES ${rows.join(', ')}`);
+	const first = described.data_from;
+	if (!first || !described.data_as_of) return;
+	const cutoff = Number(described.cutoff_day ?? DEFAULT_CUTOFF_DAY);
+	await engine.run(aggregatesSql(standardPeriods(first, described.data_as_of, cutoff)));
 }
 
 export async function writeDatabase(

@@ -2,6 +2,7 @@
  * Where the site's data comes from: data/manifest.json beside the pages names the DuckDB
  * file; the dataset table inside it says what the data is (province, last day covered).
  */
+import { addDays, type IsoDay } from '../domain/dates';
 import { aggregatedPeriods } from './metrics';
 import type { Engine } from './types';
 
@@ -43,6 +44,20 @@ export async function fetchManifest(base: string): Promise<SourceManifest | null
  */
 export const dossierFactsSql = (table: string) =>
 	`SELECT count(*)::DOUBLE AS dossiers, strftime(min(received_at), '%Y-%m-%d') AS data_from FROM ${table}`;
+
+/**
+ * The last day of loaded data, which no one states: the last day anything happened to one of
+ * its dossiers (received, resolved, withdrawn) up to `today`, or `floor` if later (the stated
+ * last day of data it was added to), and never after today.
+ */
+export async function lastEventDay(engine: Engine, table: string, today: IsoDay, floor: IsoDay | null): Promise<IsoDay> {
+	const [{ last }] = await engine.query<{ last: string | null }>(`SELECT
+  strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))
+    FILTER (WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00')::DATE, '%Y-%m-%d') AS last
+FROM ${table}`);
+	const asOf = [last, floor].filter((d): d is string => !!d).sort().pop() ?? today;
+	return asOf > today ? today : asOf;
+}
 
 export async function datasetInfo(engine: Engine): Promise<DatasetInfo> {
 	const rows = await engine.query<{ key: string; value: string }>('SELECT key, value FROM dataset');

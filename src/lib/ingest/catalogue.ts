@@ -6,6 +6,7 @@
 import { dayOfMicros, type IsoDay, type Micros } from '../domain/dates';
 import type { Channel, Level, OnlineService } from '../domain/types';
 import { normaliseText } from './headers';
+import { shortName } from './register';
 import { levelFromName } from './values';
 
 export interface AgencyRecord {
@@ -14,6 +15,8 @@ export interface AgencyRecord {
 	short_name: string;
 	level: Level;
 	valid_from: IsoDay;
+	/** The level was guessed from the agency's name: the file had no level for it. */
+	inferred: boolean;
 }
 
 export interface ProcedureRecord {
@@ -28,15 +31,11 @@ export const UNKNOWN_PROCEDURE = '(không rõ)';
 const UNKNOWN_PROCEDURE_NAME = '(Không rõ thủ tục)';
 export const UNKNOWN_FIELD = '(Không rõ lĩnh vực)';
 
-/** "Ủy ban nhân dân xã X" → "UBND xã X": the short name charts show. */
-function shortName(name: string): string {
-	return name.replace(/^(Ủy|Uỷ) ban nhân dân/i, 'UBND');
-}
-
 interface NewAgency {
 	id: string;
 	name: string;
 	level: Level;
+	inferred: boolean;
 	firstReceived: Micros;
 }
 
@@ -75,7 +74,7 @@ export class Catalogue {
 		}
 		const lvl = level ?? levelFromName(name ?? '');
 		if (!lvl) return null;
-		const record = { id, name: name ?? code!, level: lvl, firstReceived: received };
+		const record = { id, name: name ?? code!, level: lvl, inferred: !level, firstReceived: received };
 		this.added.set(id, record);
 		this.agencyByName.set(this.nameKey(record.name), record);
 		return record;
@@ -97,7 +96,7 @@ export class Catalogue {
 	}
 
 	newAgencies(): AgencyRecord[] {
-		return [...this.added.values()].map((a) => ({ id: a.id, name: a.name, short_name: shortName(a.name), level: a.level, valid_from: dayOfMicros(a.firstReceived) }));
+		return [...this.added.values()].map((a) => ({ id: a.id, name: a.name, short_name: shortName(a.name), level: a.level, valid_from: dayOfMicros(a.firstReceived), inferred: a.inferred }));
 	}
 
 	newProcedures(): ProcedureRecord[] {

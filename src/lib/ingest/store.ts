@@ -9,7 +9,8 @@
  */
 import { standardPeriods, aggregatesSql } from '../domain/aggregates';
 import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE } from '../domain/query';
-import { addDays, vietnamToday, type IsoDay } from '../domain/dates';
+import { vietnamToday, type IsoDay } from '../domain/dates';
+import { dossierFactsSql, lastEventDay } from '../engine/source';
 import { DOSSIER_COLUMNS, DOSSIER_ORDER } from '../domain/schema';
 import { engineCsv } from '../engine/csv';
 import type { Engine } from '../engine/types';
@@ -148,22 +149,16 @@ ${fromSample('procedures', 'code, name, field, level, online_service')}SELECT co
 			? 'CREATE OR REPLACE TABLE memory.agency_successors AS SELECT * FROM province.agency_successors'
 			: 'CREATE OR REPLACE TABLE memory.agency_successors (agency_id VARCHAR, successor_id VARCHAR)'
 	);
-	const today = vietnamToday();
-	const [{ last, dossiers, first }] = await engine.query<{ last: string | null; dossiers: number; first: string | null }>(`SELECT
-  strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))
-    FILTER (WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00')::DATE, '%Y-%m-%d') AS last,
-  count(*)::DOUBLE AS dossiers, strftime(min(received_at), '%Y-%m-%d') AS first
-FROM memory.dossiers`);
-	let asOf = [last, s.baseAsOf].filter((d): d is string => !!d).sort().pop() ?? today;
-	if (asOf > today) asOf = today;
+	const asOf = await lastEventDay(engine, 'memory.dossiers', vietnamToday(), s.baseAsOf);
+	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('memory.dossiers'));
 	const dataset = {
 		province: s.province,
 		data_as_of: asOf,
 		cutoff_day: String(s.cutoffDay),
 		source: s.base === 'sample' ? 'sample+loaded' : 'loaded',
 		// What datasetInfo would otherwise count (engine/source.ts).
-		dossiers: String(dossiers),
-		...(first ? { data_from: first } : {})
+		dossiers: String(facts.dossiers),
+		...(facts.data_from ? { data_from: facts.data_from } : {})
 	};
 	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
 		.map(([k, v]) => `('${k}', '${v.replace(/'/g, "''")}')`)

@@ -22,7 +22,11 @@ export const REJECTIONS = [
 	'due_before_received',
 	'resolved_and_withdrawn',
 	'resolved_without_date',
-	'withdrawn_without_date'
+	'withdrawn_without_date',
+	'register_missing_code',
+	'register_missing_name',
+	'register_duplicate_code',
+	'register_unknown_successor'
 ] as const;
 export type Rejection = (typeof REJECTIONS)[number];
 

@@ -1,0 +1,188 @@
+/**
+ * One run of `npm run ingest`: a province's exports merged into its data folder. The files
+ * are read, accounted for and merged by the data page's own code (src/lib/ingest/stage.ts)
+ * on native DuckDB, against the dossiers of the folder's current database; a new database is
+ * written beside it and the manifest switched to it last (folder.ts), so the previous data
+ * stays whole whatever happens before that moment.
+ */
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { vietnamToday } from '../../src/lib/domain/dates';
+import { DEFAULT_CUTOFF_DAY } from '../../src/lib/domain/periods';
+import { sqlString } from '../../src/lib/domain/query';
+import type { Level } from '../../src/lib/domain/types';
+import { formatCount, type Locale } from '../../src/lib/format/format';
+import { cliText } from '../../src/lib/i18n/ingest-cli';
+import { toCsv } from '../../src/lib/export/csv';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { lastEventDay } from '../../src/lib/engine/source';
+import { readFiles, type KnownNames, type LoadProgress, type Reader } from '../../src/lib/ingest/ingest';
+import { registerRows, type RegisterUnit } from '../../src/lib/ingest/register';
+import { stageAndMerge } from '../../src/lib/ingest/stage';
+import type { Problem, Tally } from '../../src/lib/ingest/tally';
+import { writeNewDatabase } from './database';
+import { DataFolder, type IngestManifest } from './folder';
+import { writeLog } from './logs';
+import { IngestError, planFile, readMappingFile, readRegisterFile } from './plan';
+
+export interface IngestOptions {
+	out: string;
+	files: readonly string[];
+	/** The agency register to use; otherwise DIR/agencies.csv when there is one. */
+	agencies: string | null;
+	/** A mapping file downloaded from the data page. */
+	mapping: string | null;
+	province: string | null;
+	cutoffDay: number | null;
+	/** Earlier databases kept for a rollback. */
+	keep: number;
+	locale: Locale;
+	/** Where progress and notes go (a line each). */
+	say: (line: string) => void;
+}
+
+export interface IngestResult {
+	tally: Tally;
+	registerRejected: Problem[];
+	/** False when no dossier was new or updated: the folder's data is as it was. */
+	changed: boolean;
+	manifest: IngestManifest | null;
+	log: string;
+}
+
+/**
+ * Where a test kills a run (INGEST_STOP_AT=read|write|manifest): SIGKILL, as a crash or a
+ * power cut would, with no chance to clean up.
+ */
+function stopHere(stage: 'read' | 'write' | 'manifest'): void {
+	if (process.env.INGEST_STOP_AT === stage) process.kill(process.pid, 'SIGKILL');
+}
+
+interface UnitRow {
+	id: string;
+	name: string;
+	short_name: string;
+	level: Level;
+	parent_id: string | null;
+	valid_from: string | null;
+	valid_to: string | null;
+}
+
+/** The units on record: the previous database's, then the register's over them, then those the files name for the first time. */
+async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: readonly RegisterUnit[]): Promise<Map<string, RegisterUnit>> {
+	const units = new Map<string, RegisterUnit>();
+	if (previous) {
+		const rows = await engine.query<UnitRow>(`SELECT id, name, short_name, level, parent_id, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM prev.agencies`);
+		const successors = await engine.query<{ agency_id: string; successor_id: string }>('SELECT agency_id, successor_id FROM prev.agency_successors');
+		for (const r of rows) {
+			const next = successors.filter((s) => s.agency_id === r.id).map((s) => s.successor_id);
+			units.set(r.id, { code: r.id, name: r.name, short_name: r.short_name, level: r.level, parent: r.parent_id, valid_from: r.valid_from, valid_to: r.valid_to, successors: next, inferred: false });
+		}
+	}
+	for (const u of register) units.set(u.code, u);
+	return units;
+}
+
+function knownNames(units: ReadonlyMap<string, RegisterUnit>, procedures: readonly { code: string; field: string }[]): KnownNames {
+	return {
+		agencies: new Map([...units.values()].map((u) => [u.code, { id: u.code, name: u.name, shortName: u.short_name, level: u.level }])),
+		procedures: new Map(procedures.map((p) => [p.code, p]))
+	};
+}
+
+export async function ingest(o: IngestOptions): Promise<IngestResult> {
+	const mapping = o.mapping ? { path: o.mapping, content: readMappingFile(o.mapping, o.locale) } : null;
+	const planned = [];
+	for (const path of o.files) planned.push(await planFile(path, mapping, o.locale));
+
+	let folder: DataFolder;
+	try {
+		folder = DataFolder.open(o.out);
+	} catch (e) {
+		if ((e as Error).message === 'locked') throw new IngestError(cliText(o.locale, 'locked', { dir: o.out, pid: (e as { holder: number }).holder }));
+		throw e;
+	}
+	const engine = await NodeEngine.open();
+	try {
+		const before = folder.manifest();
+		const registerPath = o.agencies ?? (before ? folder.path('agencies.csv') : null);
+		const register = registerPath && (o.agencies || statSync(registerPath, { throwIfNoEntry: false })) ? await readRegisterFile(registerPath, o.locale) : { units: [], rejected: [] };
+		if (registerPath && register.units.length + register.rejected.length) {
+			o.say(cliText(o.locale, 'registerAccount', { file: registerPath, units: formatCount(register.units.length, o.locale), rejected: formatCount(register.rejected.length, o.locale) }));
+		}
+		if (before) await engine.run(`ATTACH ${sqlString(folder.path(before.database))} AS prev (READ_ONLY)`);
+		const units = await unitsOnRecord(engine, !!before, register.units);
+		const procedures = before ? await engine.query<{ code: string; field: string }>('SELECT code, field FROM prev.procedures') : [];
+		const previousFacts = before ? Object.fromEntries((await engine.query<{ key: string; value: string }>('SELECT key, value FROM prev.dataset')).map((r) => [r.key, r.value])) : {};
+
+		let lastSaid = 0;
+		const progress = (p: LoadProgress) => {
+			if (Date.now() - lastSaid < 2000) return;
+			lastSaid = Date.now();
+			o.say(cliText(o.locale, 'reading', { file: p.file, rows: formatCount(p.rowsRead, o.locale), percent: Math.floor(p.fraction * 100) }));
+		};
+		const read: Reader = (files, known, stage, onProgress) =>
+			readFiles(files, known, async (ipc) => {
+				await stage(ipc);
+				stopHere('read');
+			}, onProgress);
+		const { tally, newAgencies, newProcedures } = await stageAndMerge(engine, planned, knownNames(units, procedures), before ? 'prev.dossiers' : null, progress, read);
+		for (const a of newAgencies) units.set(a.id, { code: a.id, name: a.name, short_name: a.short_name, level: a.level, parent: null, valid_from: a.valid_from, valid_to: null, successors: [], inferred: a.inferred });
+
+		const run = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+		const changed = !before || tally.rowsNew + tally.rowsUpdated > 0 || o.agencies !== null;
+		let manifest = before;
+		if (changed) {
+			let province = o.province ?? previousFacts.province;
+			if (!province) {
+				province = 'Tỉnh';
+				o.say(cliText(o.locale, 'noProvince', { province }));
+			}
+			const cutoffDay = o.cutoffDay ?? Number(previousFacts.cutoff_day ?? DEFAULT_CUTOFF_DAY);
+			o.say(cliText(o.locale, 'writing'));
+			const incoming = folder.incoming(`province-${run}.duckdb`);
+			await writeNewDatabase(
+				engine,
+				{
+					path: incoming,
+					previous: !!before,
+					units: [...units.values()],
+					newProcedures,
+					dataset: { province, cutoff_day: String(cutoffDay), source: 'ingest' },
+					onDossiersWritten: () => stopHere('write')
+				},
+				(table) => lastEventDay(engine, table, vietnamToday(), null)
+			);
+			const database = folder.install(incoming);
+			const facts = await describe(folder.path(database));
+			manifest = { province, database, size: facts.dossiers, dataAsOf: facts.data_as_of, cutoffDay, source: 'ingest', updatedAt: new Date().toISOString(), previous: before?.database ?? null, bytes: statSync(folder.path(database)).size };
+			stopHere('manifest');
+			folder.publish(manifest);
+			folder.writeAtomic('agencies.csv', toCsv(...headerAndRows(registerRows([...units.values()]))));
+			folder.prune(database, o.keep);
+		}
+		const log = writeLog(
+			folder.path('logs', run),
+			{ run, files: o.files.map((f) => basename(f)), tally, registerRejected: register.rejected, database: manifest!.database, dossiers: manifest!.size, dataAsOf: manifest!.dataAsOf },
+			o.locale
+		);
+		return { tally, registerRejected: register.rejected, changed, manifest, log };
+	} finally {
+		await engine.close();
+		folder.release();
+	}
+}
+
+const headerAndRows = (rows: string[][]): [string[], string[][]] => [rows[0], rows.slice(1)];
+
+/** The count and last day a database's `dataset` holds. */
+async function describe(path: string): Promise<{ dossiers: number; data_as_of: string }> {
+	const engine = await NodeEngine.open(path, { access_mode: 'READ_ONLY' });
+	try {
+		const kv = Object.fromEntries((await engine.query<{ key: string; value: string }>('SELECT key, value FROM dataset')).map((r) => [r.key, r.value]));
+		return { dossiers: Number(kv.dossiers), data_as_of: kv.data_as_of };
+	} finally {
+		await engine.close();
+	}
+}

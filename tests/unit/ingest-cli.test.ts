@@ -1,0 +1,169 @@
+/**
+ * `npm run ingest`: the data page's readers, account and merge on native DuckDB, writing a
+ * data folder the site publishes. The same expectations as the data page's tests
+ * (tests/fixtures/updates and tests/fixtures/ingest, worked out by hand); the command run as
+ * a process where its exit code, its output or its death matters.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingest, type IngestOptions } from '../../scripts/ingest/run';
+import { IngestError } from '../../scripts/ingest/plan';
+import { period as makePeriod, periodKey } from '../../src/lib/domain/periods';
+import { loadCatalog } from '../../src/lib/engine/catalog';
+import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { BAD_FILES, BAD_ROWS, GOOD_FILES, MIXED } from '../fixtures/ingest/expected';
+import { ACCOUNTS, APRIL_2025, CORRECTIONS, Q1_2025, REJECTED } from '../fixtures/updates/expected';
+
+const UPDATES = 'tests/fixtures/updates';
+const CORPUS = 'tests/fixtures/ingest';
+const root = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let folders = 0;
+const newFolder = () => join(root, `data-${++folders}`);
+
+const options = (out: string, files: string[], more: Partial<IngestOptions> = {}): IngestOptions => ({
+	out, files, agencies: null, mapping: null, province: 'Tỉnh Thử nghiệm', cutoffDay: null, keep: 7, locale: 'vi', say: () => {}, ...more
+});
+const account = (r: Awaited<ReturnType<typeof ingest>>) => ({ read: r.tally.rowsRead, new: r.tally.rowsNew, updated: r.tally.rowsUpdated, unchanged: r.tally.rowsUnchanged, rejected: r.tally.rowsRejected });
+
+/** The command as an office runs it. */
+function command(args: string[], env: Record<string, string> = {}) {
+	const r = spawnSync('node_modules/.bin/tsx', ['scripts/ingest.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+	return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file of a folder with its bytes, logs aside. */
+function snapshot(dir: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const f of readdirSync(dir)) if (f.endsWith('.duckdb') || f.endsWith('.json') || f.endsWith('.csv')) out[f] = readFileSync(join(dir, f)).toString('base64');
+	return out;
+}
+
+const COUNTED = ['received', 'online', 'carried', 'new', 'resolved', 'early', 'on_time', 'late', 'withdrawn', 'in_progress', 'not_yet_due', 'overdue'] as const;
+const pick = (m: Readonly<Record<string, number | null>>) => Object.fromEntries(COUNTED.map((k) => [k, m[k]]));
+const want = (table: Readonly<Record<string, Readonly<Record<string, number | null>>>>) => Object.fromEntries(Object.entries(table).map(([k, row]) => [k, pick(row)]));
+
+/** A period's counts by agency name and in total, from the folder's current database (its aggregates when the period is standard). */
+async function figures(dir: string, spec: Parameters<typeof makePeriod>[0]) {
+	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+	const engine = await NodeEngine.open(join(dir, manifest.database), { access_mode: 'READ_ONLY' });
+	try {
+		const catalog = await loadCatalog(engine);
+		const aggregated = await aggregatedPeriods(engine);
+		const period = makePeriod(spec);
+		if (spec.kind !== 'custom') expect(aggregated.has(periodKey(period))).toBe(true);
+		const [total] = await queryMetrics(engine, { periods: [period] }, aggregated);
+		const out: Record<string, ReturnType<typeof pick>> = { total: pick(total.counts as never) };
+		for (const row of await queryMetrics(engine, { periods: [period], groupBy: ['agency'] }, aggregated)) out[catalog.agencies.get(row.keys.agency!)!.name] = pick(row.counts as never);
+		return out;
+	} finally {
+		await engine.close();
+	}
+}
+
+describe('two successive exports give the figures of the full export, through the command line', () => {
+	it('export-1, then export-2 into the same folder; then export-2 again changes nothing', async () => {
+		const dir = newFolder();
+		const first = await ingest(options(dir, [join(UPDATES, 'export-1.csv')]));
+		expect(account(first)).toEqual(ACCOUNTS['export-1.csv']);
+		const second = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
+		expect(account(second)).toEqual(ACCOUNTS['export-2.csv']);
+		expect(second.tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(REJECTED);
+		const corrections = second.tally.warnings.filter((w) => w.previous !== undefined);
+		expect(corrections.map(({ line, reason, column, previous, value }) => ({ line, reason, column, previous, value }))).toEqual(CORRECTIONS);
+		expect(second.manifest).toMatchObject({ size: 11, dataAsOf: '2025-04-22', previous: first.manifest!.database });
+		expect(await figures(dir, { kind: 'custom', first: '2025-04-01', last: '2025-04-30' })).toEqual(want(APRIL_2025));
+		// The first quarter and April are standard periods: read from the aggregates written with the data.
+		expect(await figures(dir, { kind: 'calendar', span: 'quarter', year: 2025, index: 1 })).toEqual(want(Q1_2025));
+		expect(await figures(dir, { kind: 'calendar', span: 'month', year: 2025, index: 4 })).toEqual(want(APRIL_2025));
+
+		const before = snapshot(dir);
+		const again = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
+		expect([again.changed, account(again)]).toEqual([false, ACCOUNTS.again]);
+		expect(snapshot(dir)).toEqual(before);
+		// The run's log: the account, the rejected row and the warnings, as the data page's downloads.
+		const log = readFileSync(join(second.log, 'warnings.csv'), 'utf8');
+		expect(log.startsWith('\uFEFF')).toBe(true);
+		expect(log).toContain('export-2.csv,10,Ngày trả kết quả,11/03/2025 09:00,13/03/2025 09:00,corrected_closed,');
+		expect(readFileSync(join(second.log, 'rejected.csv'), 'utf8')).toContain('export-2.csv,12,Ngày hẹn trả,,,missing_due,thiếu ngày hẹn trả');
+		expect(readFileSync(join(second.log, 'account.csv'), 'utf8').split('\r\n')[1]).toMatch(/^[^,]+,export-2\.csv,11,3,6,1,1,2,province-[^,]+\.duckdb,11,2025-04-22$/);
+	});
+
+	it('the full export alone, in one run, gives the same figures', async () => {
+		const dir = newFolder();
+		expect(account(await ingest(options(dir, [join(UPDATES, 'full.csv')])))).toEqual(ACCOUNTS['full.csv']);
+		expect(await figures(dir, { kind: 'custom', first: '2025-04-01', last: '2025-04-30' })).toEqual(want(APRIL_2025));
+		expect(await figures(dir, { kind: 'calendar', span: 'quarter', year: 2025, index: 1 })).toEqual(want(Q1_2025));
+	});
+});
+
+describe('every file of the corpus gives the data page’s account through the command line', () => {
+	for (const name of Object.keys(GOOD_FILES)) {
+		it(name, async () => {
+			const r = await ingest(options(newFolder(), [join(CORPUS, name)]));
+			expect(account(r)).toEqual({ read: 8, new: 8, updated: 0, unchanged: 0, rejected: 0 });
+		});
+	}
+	it('bad-rows.csv', async () => {
+		const r = await ingest(options(newFolder(), [join(CORPUS, 'bad-rows.csv')]));
+		expect(account(r)).toEqual({ read: BAD_ROWS.rowsRead, new: BAD_ROWS.rowsNew, updated: 0, unchanged: BAD_ROWS.rowsUnchanged, rejected: BAD_ROWS.rejected.length });
+		expect(r.tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(BAD_ROWS.rejected);
+		expect(r.tally.warnings.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(BAD_ROWS.warnings);
+	});
+	it('mixed-encodings.csv', async () => {
+		const r = await ingest(options(newFolder(), [join(CORPUS, 'mixed-encodings.csv')]));
+		expect([r.tally.rowsRead, r.tally.rowsNew]).toEqual([MIXED.rowsRead, MIXED.rowsLoaded]);
+		expect(r.tally.rejected.map(({ line, reason }) => ({ line, reason }))).toEqual(MIXED.rejected);
+	});
+	for (const [name, code] of Object.entries(BAD_FILES)) {
+		it(`${name} is refused, naming the file and the cause, and the folder is not created`, async () => {
+			const dir = newFolder();
+			const error = await ingest(options(dir, [join(CORPUS, name)])).catch((e) => e);
+			expect(error).toBeInstanceOf(IngestError);
+			expect(error.message).toContain(name);
+			expect(error.message).toContain({ empty_file: 'tệp rỗng', no_rows: 'chỉ có dòng tiêu đề', binary_file: 'nhị phân', bad_xlsx: 'Excel bị hỏng' }[code]);
+			expect(existsSync(dir)).toBe(false);
+		});
+	}
+});
+
+describe('the command as a process', () => {
+	it('prints one line of the account and exits 0; a file that cannot be mapped exits 1 naming the file and the field, and the folder is as it was', () => {
+		const dir = newFolder();
+		const ok = command(['--out', dir, '--province', 'Tỉnh Thử nghiệm', join(UPDATES, 'export-1.csv')]);
+		expect(ok.status).toBe(0);
+		expect(ok.stdout.trim()).toBe(`${join(UPDATES, 'export-1.csv')}: 8 dòng đã đọc = 8 mới + 0 cập nhật + 0 không đổi + 0 bị loại; 0 cảnh báo.`);
+		const before = snapshot(dir);
+		const noDue = join(root, 'no-due.csv');
+		writeFileSync(noDue, 'Mã hồ sơ,Ngày tiếp nhận,Cơ quan,Cấp,Hình thức nộp\nX-1,03/03/2025,Sở Tư pháp,Cấp tỉnh,Trực tiếp\n');
+		const bad = command(['--out', dir, noDue]);
+		expect(bad.status).toBe(1);
+		expect(bad.stderr).toContain(`Tệp ${noDue}: không tìm thấy cột cho "Ngày hẹn trả"`);
+		expect(bad.stderr).toContain('--mapping');
+		expect(bad.stderr).toContain('dữ liệu trong');
+		expect(snapshot(dir)).toEqual(before);
+		expect(command(['--out', dir]).status).toBe(2);
+	});
+
+	for (const stage of ['read', 'write', 'manifest']) {
+		it(`killed ${{ read: 'mid-read', write: 'mid-write', manifest: 'before the manifest' }[stage]}: the previous database and manifest are whole, byte for byte, and the next run works`, () => {
+			const dir = newFolder();
+			expect(command(['--out', dir, '--province', 'Tỉnh Thử nghiệm', join(UPDATES, 'export-1.csv')]).status).toBe(0);
+			const before = snapshot(dir);
+			const killed = command(['--out', dir, join(UPDATES, 'export-2.csv')], { INGEST_STOP_AT: stage });
+			// Killed outright (tsx, which runs the script in a child, reports that as 128 + 9).
+			expect(killed.signal === 'SIGKILL' || killed.status === 137).toBe(true);
+			const after = snapshot(dir);
+			const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+			expect(after['manifest.json']).toBe(before['manifest.json']);
+			expect(after[manifest.database]).toBe(before[manifest.database]);
+			const next = command(['--out', dir, join(UPDATES, 'export-2.csv')]);
+			expect(next.status).toBe(0);
+			expect(next.stdout).toContain('11 dòng đã đọc = 3 mới + 6 cập nhật + 1 không đổi + 1 bị loại');
+		});
+	}
+});
