@@ -1,6 +1,7 @@
-// Builds the static site into build/ with its data: `npm run build [-- --data DIR | --no-data]`.
+// Builds the static site with its data: `npm run build [-- --data DIR | --no-data] [--out PATH]`.
 // DIR holds manifest.json and the database it names (default data/generated, generated with
-// the default sample when missing). build/ is the folder a province copies to its web server.
+// the default sample when missing; or a folder `npm run ingest` keeps). PATH (default build/)
+// is the folder a province copies to its web server; the public page is built from the same data.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,8 @@ export function copyData(dir, out = 'build') {
 	const source = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 	execFileSync('node_modules/.bin/tsx', ['scripts/first-view.ts', '--data', dir], { stdio: 'inherit' });
 	const database = `${basename(source.database, '.duckdb')}-${contentHash(join(dir, source.database))}.duckdb`;
-	const manifest = { ...source, database };
+	// The data folder's own file is named too: deploy/rollback.sh points the folder back at it.
+	const manifest = { ...source, database, sourceDatabase: source.database };
 	const firstView = JSON.parse(readFileSync(join(dir, 'first-view.json'), 'utf8'));
 	mkdirSync(join(out, 'data'), { recursive: true });
 	copyFileSync(join(dir, source.database), join(out, 'data', database));
@@ -69,13 +71,16 @@ function contentHash(file) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/generated' }, 'no-data': { type: 'boolean', default: false } } });
+	const { values } = parseArgs({
+		options: { data: { type: 'string', default: 'data/generated' }, 'no-data': { type: 'boolean', default: false }, out: { type: 'string', default: 'build' } }
+	});
+	const out = values.out;
 	if (!values['no-data'] && !existsSync(join(values.data, 'manifest.json'))) {
 		execFileSync('node_modules/.bin/tsx', ['scripts/generate.ts', '--out', values.data], { stdio: 'inherit' });
 	}
-	buildSite({ publicFigures: values['no-data'] ? null : computePublicFigures(values.data, '.svelte-kit/public-figures.json') });
+	buildSite({ publicFigures: values['no-data'] ? null : computePublicFigures(values.data, '.svelte-kit/public-figures.json'), out });
 	if (!values['no-data']) {
-		const m = copyData(values.data);
-		console.log(`build/: the site with ${m.size} dossiers of ${m.province} up to ${m.dataAsOf}`);
+		const m = copyData(values.data, out);
+		console.log(`${out}/: the site with ${m.size} dossiers of ${m.province} up to ${m.dataAsOf}`);
 	}
 }

@@ -1,13 +1,15 @@
 // Serves a built site on localhost: static files with Range requests (DuckDB-WASM reads the
 // database in place) and the right type for .wasm. `--data DIR` serves /data/ from another
-// folder, so tests can point the same build at different data.
+// folder, so tests can point the same build at different data. `--live` looks at the disk
+// at every request, as a province's web server does: for a root that is replaced while it
+// is served (a symbolic link switched to each night's build, docs/PUBLISHING.md).
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
-/** @param {{ root?: string, data?: string, port?: number, host?: string }} [options] */
-export function serve({ root = 'build', data, port = 4173, host = '127.0.0.1' } = {}) {
-	const site = sirv(root, { dev: false, etag: true, gzip: false, brotli: false });
+/** @param {{ root?: string, data?: string, port?: number, host?: string, live?: boolean }} [options] */
+export function serve({ root = 'build', data, port = 4173, host = '127.0.0.1', live = false } = {}) {
+	const site = sirv(root, { dev: live, etag: true, gzip: false, brotli: false });
 	const dataFiles = data ? sirv(data, { dev: true, etag: true }) : null;
 	const notFound = (/** @type {import('node:http').ServerResponse} */ res) => {
 		res.statusCode = 404;
@@ -36,8 +38,13 @@ export function serve({ root = 'build', data, port = 4173, host = '127.0.0.1' } 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { values } = parseArgs({
-		options: { root: { type: 'string', default: 'build' }, data: { type: 'string' }, port: { type: 'string', default: process.env.PORT ?? '4173' } }
+		options: {
+			root: { type: 'string', default: 'build' },
+			data: { type: 'string' },
+			port: { type: 'string', default: process.env.PORT ?? '4173' },
+			live: { type: 'boolean', default: false }
+		}
 	});
-	await serve({ root: values.root, data: values.data, port: Number(values.port) });
+	await serve({ root: values.root, data: values.data, port: Number(values.port), live: values.live });
 	console.log(`Serving ${values.root}${values.data ? ` with data from ${values.data}` : ''} at http://127.0.0.1:${values.port}/`);
 }

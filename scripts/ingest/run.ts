@@ -59,7 +59,7 @@ function stopHere(stage: 'read' | 'write' | 'manifest'): void {
 	if (process.env.INGEST_STOP_AT === stage) process.kill(process.pid, 'SIGKILL');
 }
 
-interface UnitRow {
+type UnitRow = {
 	id: string;
 	name: string;
 	short_name: string;
@@ -67,16 +67,19 @@ interface UnitRow {
 	parent_id: string | null;
 	valid_from: string | null;
 	valid_to: string | null;
-}
+};
 
 /** The units on record: the previous database's, then the register's over them, then those the files name for the first time. */
 async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: readonly RegisterUnit[]): Promise<Map<string, RegisterUnit>> {
 	const units = new Map<string, RegisterUnit>();
 	if (previous) {
 		const rows = await engine.query<UnitRow>(`SELECT id, name, short_name, level, parent_id, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM prev.agencies`);
-		const successors = await engine.query<{ agency_id: string; successor_id: string }>('SELECT agency_id, successor_id FROM prev.agency_successors');
+		const successors = new Map<string, string[]>();
+		for (const s of await engine.query<{ agency_id: string; successor_id: string }>('SELECT agency_id, successor_id FROM prev.agency_successors ORDER BY agency_id')) {
+			successors.set(s.agency_id, [...(successors.get(s.agency_id) ?? []), s.successor_id]);
+		}
 		for (const r of rows) {
-			const next = successors.filter((s) => s.agency_id === r.id).map((s) => s.successor_id);
+			const next = successors.get(r.id) ?? [];
 			units.set(r.id, { code: r.id, name: r.name, short_name: r.short_name, level: r.level, parent: r.parent_id, valid_from: r.valid_from, valid_to: r.valid_to, successors: next, inferred: false });
 		}
 	}
