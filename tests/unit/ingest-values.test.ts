@@ -121,7 +121,7 @@ describe('statuses, channels, ratings, levels and amounts', () => {
 			'resolved', 'resolved', 'in_progress', 'in_progress', 'withdrawn', 'resolved'
 		]);
 		expect(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Rất không hài lòng', '5', 4, 'Chưa đánh giá'].map((v) => value(readRating(v)))).toEqual([5, 4, 3, 2, 1, 5, 4, null]);
-		expect(readRating('7')).toEqual({ error: 'unreadable_rating' });
+		expect(readRating('7')).toEqual({ error: 'rating_out_of_range' });
 		expect(['35.000', '1.234.567', '12,5', '50.000 đ', 0].map((v) => value(readAmount(v)))).toEqual([35000, 1234567, 13, 50000, 0]);
 		expect(['UBND xã Tịnh Hà', 'Ủy ban nhân dân phường Nghĩa Lộ', 'UBND huyện Sơn Tịnh', 'UBND thị xã Đức Phổ', 'Sở Tư pháp', 'Trung tâm Dữ liệu'].map(levelFromName)).toEqual([
 			'commune', 'commune', 'district', 'district', 'province', null

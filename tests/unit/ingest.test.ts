@@ -23,7 +23,7 @@ const fixtureFile = (name: string) => new File([readFileSync(join(DIR, name))], 
 async function plan(name: string) {
 	const file = fixtureFile(name);
 	const inspection = await (await openSource(file)).inspect();
-	return { inspection, planned: { name, file, encoding: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) } };
+	return { inspection, planned: { name, file, encoding: null, headerLine: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) } };
 }
 
 const REPLACE: LoadOptions = { mode: 'replace', province: 'Thử nghiệm', cutoffDay: 15, base: 'none', baseAsOf: null, current: null };
@@ -145,7 +145,7 @@ describe('a load that loads nothing, or fails, leaves the data as it was', () =>
 		const text = 'Mã hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Cơ quan,Cấp,Hình thức nộp\nX-1,03/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-2,04/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-3,05/03/2025,,UBND xã A,Cấp xã,Trực tuyến toàn trình\n';
 		const file = new File([text], 'no-due.csv');
 		const inspection = await (await openSource(file)).inspect();
-		const planned = { name: 'no-due.csv', file, encoding: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) };
+		const planned = { name: 'no-due.csv', file, encoding: null, headerLine: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) };
 		const { tally, changed } = await loadFiles(engine!, [planned], { ...REPLACE, mode: 'add', current: catalog }, () => {});
 		expect([tally.rowsRead, tally.rowsLoaded, tally.rowsRejected, changed]).toEqual([3, 0, 3, false]);
 		expect(tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual([2, 3, 4].map((line) => ({ line, column: 'Ngày hẹn trả', reason: 'missing_due' })));

@@ -18,20 +18,21 @@ export interface TextRecord {
 const CANDIDATES = [',', ';', '\t', '|'];
 
 /**
- * The delimiter of the first lines: the candidate that splits the header into the most
- * cells and every following line into as many.
+ * The delimiter of the first lines: the candidate that splits the most lines into the same
+ * number of cells, weighted by that number. Title rows above the header split into one
+ * cell, or (padded by Excel) into as many as the rest: neither misleads it.
  */
 export function detectDelimiter(text: string): string {
-	const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+	const lines = text.split(/\r?\n|\r/).filter((l) => l.trim() !== '').slice(0, 40);
 	let best = ',';
 	let bestScore = 0;
 	for (const d of CANDIDATES) {
-		const counts = lines.map((l) => countOutsideQuotes(l, d));
-		const head = counts[0] ?? 0;
-		if (head === 0) continue;
-		const consistent = counts.filter((c) => c === head).length;
-		const score = head * consistent;
-		if (score > bestScore) [best, bestScore] = [d, score];
+		const frequency = new Map<number, number>();
+		for (const l of lines) {
+			const n = countOutsideQuotes(l, d);
+			if (n > 0) frequency.set(n, (frequency.get(n) ?? 0) + 1);
+		}
+		for (const [n, lineCount] of frequency) if (n * lineCount > bestScore) [best, bestScore] = [d, n * lineCount];
 	}
 	return best;
 }

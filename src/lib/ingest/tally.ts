@@ -22,7 +22,10 @@ export const REJECTIONS = [
 	'due_before_received',
 	'resolved_and_withdrawn',
 	'resolved_without_date',
-	'withdrawn_without_date'
+	'withdrawn_without_date',
+	'unclosed_quote',
+	'not_json',
+	'value_too_long'
 ] as const;
 export type Rejection = (typeof REJECTIONS)[number];
 
@@ -34,7 +37,10 @@ export const WARNINGS = [
 	'unreadable_status',
 	'unreadable_rating',
 	'unreadable_flag',
-	'unreadable_amount'
+	'unreadable_amount',
+	'rating_out_of_range',
+	'negative_amount',
+	'extra_cells'
 ] as const;
 export type Warning = (typeof WARNINGS)[number];
 
