@@ -1,6 +1,6 @@
 /**
- * `npm run ingest -- --out DIR [--agencies FILE] [--mapping FILE] [--province NAME]
- * [--cutoff-day N] [--keep N] [--lang en] FILE…`: merges a province's exports into the data
+ * `npm run ingest -- --out DIR [--agencies FILE] [--mapping FILE] [--header-line N]
+ * [--province NAME] [--cutoff-day N] [--keep N] [--lang en] FILE…`: merges a province's exports into the data
  * folder DIR (created by the first run), which `npm run build -- --data DIR` publishes.
  * Exits 0 when the files loaded (rejected rows are not a failure: they are in the log), 1
  * with a message when a file cannot be read or a required field cannot be mapped (DIR is
@@ -22,6 +22,7 @@ try {
 			out: { type: 'string' },
 			agencies: { type: 'string' },
 			mapping: { type: 'string' },
+			'header-line': { type: 'string' },
 			province: { type: 'string' },
 			'cutoff-day': { type: 'string' },
 			keep: { type: 'string', default: '7' },
@@ -45,6 +46,7 @@ try {
 		files: positionals,
 		agencies: values.agencies ?? null,
 		mapping: values.mapping ?? null,
+		headerLine: values['header-line'] ? Number(values['header-line']) : null,
 		province: values.province ?? null,
 		cutoffDay: values['cutoff-day'] ? Number(values['cutoff-day']) : null,
 		keep: Number(values.keep),

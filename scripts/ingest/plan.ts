@@ -11,7 +11,8 @@ import { cliText } from '../../src/lib/i18n/ingest-cli';
 import { t, type MessageKey } from '../../src/lib/i18n/messages';
 import { missingRequired, proposeMapping } from '../../src/lib/ingest/headers';
 import type { PlannedFile } from '../../src/lib/ingest/ingest';
-import { applyMappingFile, MappingFileError } from '../../src/lib/ingest/mapping-file';
+import { applyMappingFile, headerLineOf, MappingFileError } from '../../src/lib/ingest/mapping-file';
+import { refusalText } from '../../src/lib/ingest/refusal';
 import { readRegister, REGISTER_REQUIRED, registerColumns, REGISTER_HEADERS, type RegisterUnit } from '../../src/lib/ingest/register';
 import { FileError, openSource, type Row } from '../../src/lib/ingest/sources';
 import type { Problem } from '../../src/lib/ingest/tally';
@@ -25,7 +26,6 @@ async function blobOf(path: string, locale: Locale): Promise<Blob> {
 	return openAsBlob(path);
 }
 
-const refusal = (locale: Locale, e: FileError) => t(locale, `ingest_${e.code}` as MessageKey, { detail: e.detail });
 
 export function readMappingFile(path: string, locale: Locale): unknown {
 	if (!existsSync(path)) throw new IngestError(cliText(locale, 'fileMissing', { file: path }));
@@ -36,15 +36,19 @@ export function readMappingFile(path: string, locale: Locale): unknown {
 	}
 }
 
-/** One export, opened and mapped; `mapping` is a mapping file's content (or null to propose). */
-export async function planFile(path: string, mapping: { path: string; content: unknown } | null, locale: Locale): Promise<PlannedFile> {
+/**
+ * One export, opened and mapped; `mapping` is a mapping file's content (or null to propose);
+ * the header row is `headerLine`, else the mapping file's, else the proposed one.
+ */
+export async function planFile(path: string, mapping: { path: string; content: unknown } | null, headerLine: number | null, locale: Locale): Promise<PlannedFile> {
 	const name = basename(path);
 	const file = await blobOf(path, locale);
+	const line = headerLine ?? (mapping ? headerLineOf(mapping.content) : null);
 	let headers: string[];
 	try {
-		headers = (await (await openSource(file)).inspect()).headers;
+		headers = (await (await openSource(file, null, line)).inspect()).headers;
 	} catch (e) {
-		if (e instanceof FileError) throw new IngestError(cliText(locale, 'fileRefused', { file: path, reason: refusal(locale, e) }));
+		if (e instanceof FileError) throw new IngestError(cliText(locale, 'fileRefused', { file: path, reason: refusalText(locale, e) }));
 		throw e;
 	}
 	let mapped;
@@ -60,7 +64,7 @@ export async function planFile(path: string, mapping: { path: string; content: u
 		const fields = missing.map((f) => `"${t(locale, `field_${f}` as MessageKey)}"`).join(', ');
 		throw new IngestError(cliText(locale, 'missingFields', { file: path, fields, headers: headers.map((h) => `"${h}"`).join(', ') }));
 	}
-	return { name, file, encoding: null, headers, mapping: mapped };
+	return { name, file, encoding: null, headerLine: line, headers, mapping: mapped };
 }
 
 /** The agency register's units, and its rows rejected with their reasons. */
@@ -76,7 +80,7 @@ export async function readRegisterFile(path: string, locale: Locale): Promise<{ 
 		await source.rows((r) => rows.push(r), async () => {});
 		return readRegister(basename(path), headers, rows);
 	} catch (e) {
-		if (e instanceof FileError) throw new IngestError(cliText(locale, 'registerRefused', { file: path, reason: refusal(locale, e) }));
+		if (e instanceof FileError) throw new IngestError(cliText(locale, 'registerRefused', { file: path, reason: refusalText(locale, e) }));
 		throw e;
 	}
 }

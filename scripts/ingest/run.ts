@@ -33,6 +33,8 @@ export interface IngestOptions {
 	agencies: string | null;
 	/** A mapping file downloaded from the data page. */
 	mapping: string | null;
+	/** The header row of every file, when not the proposed one (nor the mapping file's). */
+	headerLine: number | null;
 	province: string | null;
 	cutoffDay: number | null;
 	/** Earlier databases kept for a rollback. */
@@ -97,7 +99,7 @@ function knownNames(units: ReadonlyMap<string, RegisterUnit>, procedures: readon
 export async function ingest(o: IngestOptions): Promise<IngestResult> {
 	const mapping = o.mapping ? { path: o.mapping, content: readMappingFile(o.mapping, o.locale) } : null;
 	const planned = [];
-	for (const path of o.files) planned.push(await planFile(path, mapping, o.locale));
+	for (const path of o.files) planned.push(await planFile(path, mapping, o.headerLine, o.locale));
 
 	let folder: DataFolder;
 	try {

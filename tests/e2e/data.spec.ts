@@ -5,11 +5,11 @@
  * and no request leaving the page's origin while files load.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { closeSync, mkdtempSync, openSync, writeSync, ftruncateSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BAD_FILES, BAD_ROWS, GOOD_FILES, MARCH_2025 } from '../fixtures/ingest/expected';
-import { ACCOUNTS, APRIL_2025, CORRECTIONS } from '../fixtures/updates/expected';
+import { ACCOUNTS, BAD_FILES, BAD_ROWS, GOOD_FILES, HEADER_LINES, MARCH_2025 } from '../fixtures/ingest/expected';
+import { APRIL_2025, CORRECTIONS, UPDATE_ACCOUNTS } from '../fixtures/updates/expected';
 import { downloaded, reportView, settled, shot } from './helpers';
 import { siteUrl } from './servers';
 
@@ -19,7 +19,13 @@ const REASON_VI: Record<string, string> = {
 	empty_file: 'tệp rỗng.',
 	no_rows: 'tệp chỉ có dòng tiêu đề, không có hồ sơ nào.',
 	binary_file: 'đây không phải tệp văn bản, Excel, Parquet hay JSON (nội dung nhị phân). Có thể tệp bị đổi đuôi.',
-	bad_xlsx: 'tệp Excel bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong).'
+	bad_xlsx: 'tệp Excel bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong).',
+	no_header:
+		'không tìm thấy dòng tiêu đề: không dòng nào trong 30 dòng đầu có từ hai ô có giá trị trở lên (tệp chỉ có tiêu đề, hoặc không phải một bảng). Hãy mở tệp, kiểm tra rằng có một dòng tên cột và các dòng hồ sơ bên dưới, rồi lưu lại dưới dạng .xlsx hoặc CSV.',
+	json_no_records: 'tệp JSON không chứa danh sách hồ sơ (cần một mảng các bản ghi, hoặc một đối tượng chứa mảng đó). Có thể đây là thông báo lỗi của phần mềm thay cho dữ liệu: hãy xuất lại tệp.',
+	// json-damaged.json is damaged at its last line.
+	bad_json: `nội dung JSON bị hỏng ở dòng ${readFileSync(join(FIXTURES, 'json-damaged.json'), 'utf8').split('\n').length}, có thể tệp chưa tải về xong. Hãy xuất lại tệp từ phần mềm, hoặc xuất ra CSV hay .xlsx.`,
+	bad_parquet: 'tệp Parquet bị hỏng hoặc không trọn vẹn.'
 };
 
 async function openData(page: Page) {
@@ -121,6 +127,50 @@ test('bad files are refused with a reason and the page keeps its data', async ({
 	await shot(page, 'data-bad-files-1920x1080');
 });
 
+test.describe('hostile files: every line accounted for on the page', () => {
+	for (const [name, want] of Object.entries(ACCOUNTS)) {
+		test(name, async ({ page }) => {
+			await openData(page);
+			await choose(page, name);
+			await loadChosen(page);
+			await expect(count(page, 'read')).toHaveText(String(want.rowsRead));
+			await expect(count(page, 'new')).toHaveText(String(want.rowsLoaded)); // distinct ids, into no data: every loaded row is new
+			await expect(count(page, 'rejected')).toHaveText(String(want.rejected.length));
+			const rejected = page.getByTestId('rejected-rows').locator('tbody tr');
+			await expect(rejected).toHaveCount(want.rejected.length);
+			for (const [i, r] of want.rejected.entries()) {
+				await expect(rejected.nth(i)).toHaveAttribute('data-reason', r.reason);
+				await expect(rejected.nth(i).locator('td').nth(1)).toHaveText(String(r.line));
+			}
+			const warned = page.getByTestId('warnings-rows').locator('tbody tr');
+			await expect(warned).toHaveCount(want.warnings.length);
+			for (const [i, w] of want.warnings.entries()) await expect(warned.nth(i)).toHaveAttribute('data-reason', w.reason);
+		});
+	}
+});
+
+test('the header row is proposed below the title rows, and can be chosen on the mapping step', async ({ page }) => {
+	await openData(page);
+	await choose(page, 'title-rows.csv');
+	const headerRow = page.getByTestId('header-row');
+	await expect(headerRow).toHaveValue(String(HEADER_LINES['title-rows.csv']));
+	await expect(headerRow.locator('option').first()).toHaveText('Dòng 4: Mã hồ sơ | Ngày tiếp nhận | Ngày hẹn trả | Ngày trả kết quả | Cơ quan | Cấp | Lĩnh vực | T…');
+	await shot(page, 'data-header-row-1920x1080');
+	// A wrong choice: nothing maps, and Load waits for a right one.
+	await headerRow.selectOption('5');
+	await expect(page.getByTestId('mapping-missing')).toBeVisible();
+	await expect(page.getByTestId('load')).toBeDisabled();
+	await page.setViewportSize({ width: 375, height: 812 });
+	await headerRow.selectOption('4');
+	await expect(page.getByTestId('mapping-missing')).toHaveCount(0);
+	await expect(page.locator('tr[data-field=agency] .sample')).toContainText('Sở Tư pháp');
+	await shot(page, 'data-header-row-375x812');
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+	await loadChosen(page);
+	await expect(count(page, 'read')).toHaveText('8');
+	await expect(count(page, 'new')).toHaveText('8');
+});
+
 test('mixed encodings: the rows in another encoding are rejected, the rest load', async ({ page }) => {
 	await openData(page);
 	await choose(page, 'mixed-encodings.csv');
@@ -212,10 +262,10 @@ test('two successive exports: the second updates the first, and the report equal
 	await expect(page.getByTestId('data-now')).toContainText('chưa có dữ liệu', { timeout: 45_000 });
 	await choose(page, resolve('tests/fixtures/updates/export-1.csv'));
 	await loadChosen(page);
-	await expect(count(page, 'new')).toHaveText(String(ACCOUNTS['export-1.csv'].new));
+	await expect(count(page, 'new')).toHaveText(String(UPDATE_ACCOUNTS['export-1.csv'].new));
 	await choose(page, resolve('tests/fixtures/updates/export-2.csv'));
 	await loadChosen(page, 'add');
-	const a = ACCOUNTS['export-2.csv'];
+	const a = UPDATE_ACCOUNTS['export-2.csv'];
 	await expect(page.getByTestId('load-account')).toContainText(`${a.read} dòng đã đọc = ${a.new} mới + ${a.updated} cập nhật + ${a.unchanged} không đổi + ${a.rejected} bị loại`);
 	// The corrections, with the value before and after.
 	for (const c of CORRECTIONS) {

@@ -15,8 +15,8 @@ import { period as makePeriod, periodKey } from '../../src/lib/domain/periods';
 import { loadCatalog } from '../../src/lib/engine/catalog';
 import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { BAD_FILES, BAD_ROWS, GOOD_FILES, MIXED } from '../fixtures/ingest/expected';
-import { ACCOUNTS, APRIL_2025, CORRECTIONS, Q1_2025, REJECTED } from '../fixtures/updates/expected';
+import { ACCOUNTS, BAD_FILES, BAD_ROWS, DOSSIER_SQL, DOSSIERS, GOOD_FILES, MIXED } from '../fixtures/ingest/expected';
+import { APRIL_2025, CORRECTIONS, Q1_2025, REJECTED, UPDATE_ACCOUNTS } from '../fixtures/updates/expected';
 
 const UPDATES = 'tests/fixtures/updates';
 const CORPUS = 'tests/fixtures/ingest';
@@ -26,7 +26,7 @@ let folders = 0;
 const newFolder = () => join(root, `data-${++folders}`);
 
 const options = (out: string, files: string[], more: Partial<IngestOptions> = {}): IngestOptions => ({
-	out, files, agencies: null, mapping: null, province: 'Tỉnh Thử nghiệm', cutoffDay: null, keep: 7, locale: 'vi', say: () => {}, ...more
+	out, files, agencies: null, mapping: null, headerLine: null, province: 'Tỉnh Thử nghiệm', cutoffDay: null, keep: 7, locale: 'vi', say: () => {}, ...more
 });
 const account = (r: Awaited<ReturnType<typeof ingest>>) => ({ read: r.tally.rowsRead, new: r.tally.rowsNew, updated: r.tally.rowsUpdated, unchanged: r.tally.rowsUnchanged, rejected: r.tally.rowsRejected });
 
@@ -69,9 +69,9 @@ describe('two successive exports give the figures of the full export, through th
 	it('export-1, then export-2 into the same folder; then export-2 again changes nothing', async () => {
 		const dir = newFolder();
 		const first = await ingest(options(dir, [join(UPDATES, 'export-1.csv')]));
-		expect(account(first)).toEqual(ACCOUNTS['export-1.csv']);
+		expect(account(first)).toEqual(UPDATE_ACCOUNTS['export-1.csv']);
 		const second = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
-		expect(account(second)).toEqual(ACCOUNTS['export-2.csv']);
+		expect(account(second)).toEqual(UPDATE_ACCOUNTS['export-2.csv']);
 		expect(second.tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(REJECTED);
 		const corrections = second.tally.warnings.filter((w) => w.previous !== undefined);
 		expect(corrections.map(({ line, reason, column, previous, value }) => ({ line, reason, column, previous, value }))).toEqual(CORRECTIONS);
@@ -83,7 +83,7 @@ describe('two successive exports give the figures of the full export, through th
 
 		const before = snapshot(dir);
 		const again = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
-		expect([again.changed, account(again)]).toEqual([false, ACCOUNTS.again]);
+		expect([again.changed, account(again)]).toEqual([false, UPDATE_ACCOUNTS.again]);
 		expect(snapshot(dir)).toEqual(before);
 		// The run's log: the account, the rejected row and the warnings, as the data page's downloads.
 		const log = readFileSync(join(second.log, 'warnings.csv'), 'utf8');
@@ -95,7 +95,7 @@ describe('two successive exports give the figures of the full export, through th
 
 	it('the full export alone, in one run, gives the same figures', async () => {
 		const dir = newFolder();
-		expect(account(await ingest(options(dir, [join(UPDATES, 'full.csv')])))).toEqual(ACCOUNTS['full.csv']);
+		expect(account(await ingest(options(dir, [join(UPDATES, 'full.csv')])))).toEqual(UPDATE_ACCOUNTS['full.csv']);
 		expect(await figures(dir, { kind: 'custom', first: '2025-04-01', last: '2025-04-30' })).toEqual(want(APRIL_2025));
 		expect(await figures(dir, { kind: 'calendar', span: 'quarter', year: 2025, index: 1 })).toEqual(want(Q1_2025));
 	});
@@ -104,8 +104,33 @@ describe('two successive exports give the figures of the full export, through th
 describe('every file of the corpus gives the data page’s account through the command line', () => {
 	for (const name of Object.keys(GOOD_FILES)) {
 		it(name, async () => {
-			const r = await ingest(options(newFolder(), [join(CORPUS, name)]));
+			const dir = newFolder();
+			const r = await ingest(options(dir, [join(CORPUS, name)]));
 			expect(account(r)).toEqual({ read: 8, new: 8, updated: 0, unchanged: 0, rejected: 0 });
+			const engine = await NodeEngine.open(join(dir, r.manifest!.database), { access_mode: 'READ_ONLY' });
+			try {
+				expect(await engine.query(DOSSIER_SQL)).toEqual(DOSSIERS);
+			} finally {
+				await engine.close();
+			}
+		});
+	}
+	for (const [name, want] of Object.entries(ACCOUNTS)) {
+		it(name, async () => {
+			const dir = newFolder();
+			const r = await ingest(options(dir, [join(CORPUS, name)]));
+			// Distinct ids into a new folder: every row that loads is new.
+			expect(account(r)).toEqual({ read: want.rowsRead, new: want.rowsLoaded, updated: 0, unchanged: 0, rejected: want.rejected.length });
+			const pick = (ps: typeof r.tally.rejected, wanted: typeof want.rejected) =>
+				ps.map((p, i) => ({ line: p.line, column: p.column, reason: p.reason, ...(wanted[i]?.value === undefined ? {} : { value: p.value }) }));
+			expect(pick(r.tally.rejected, want.rejected)).toEqual(want.rejected);
+			expect(pick(r.tally.warnings, want.warnings)).toEqual(want.warnings);
+			const engine = await NodeEngine.open(join(dir, r.manifest!.database), { access_mode: 'READ_ONLY' });
+			try {
+				expect(await engine.query(DOSSIER_SQL)).toEqual(want.dossiers);
+			} finally {
+				await engine.close();
+			}
 		});
 	}
 	it('bad-rows.csv', async () => {
@@ -125,7 +150,17 @@ describe('every file of the corpus gives the data page’s account through the c
 			const error = await ingest(options(dir, [join(CORPUS, name)])).catch((e) => e);
 			expect(error).toBeInstanceOf(IngestError);
 			expect(error.message).toContain(name);
-			expect(error.message).toContain({ empty_file: 'tệp rỗng', no_rows: 'chỉ có dòng tiêu đề', binary_file: 'nhị phân', bad_xlsx: 'Excel bị hỏng' }[code]);
+			const words: Record<(typeof BAD_FILES)[keyof typeof BAD_FILES], string> = {
+				empty_file: 'tệp rỗng',
+				no_rows: 'chỉ có dòng tiêu đề',
+				binary_file: 'nhị phân',
+				bad_xlsx: 'Excel bị hỏng',
+				no_header: 'không tìm thấy dòng tiêu đề',
+				json_no_records: 'không chứa danh sách hồ sơ',
+				bad_json: 'JSON bị hỏng',
+				bad_parquet: 'Parquet bị hỏng'
+			};
+			expect(error.message).toContain(words[code]);
 			expect(existsSync(dir)).toBe(false);
 		});
 	}

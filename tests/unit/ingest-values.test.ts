@@ -4,7 +4,7 @@ import { microsText } from '../../src/lib/domain/dates';
 import { DelimitedParser, detectDelimiter } from '../../src/lib/ingest/delimited';
 import { decodeAll, detectEncoding, StreamDecoder } from '../../src/lib/ingest/encoding';
 import { headerSignature, proposeMapping } from '../../src/lib/ingest/headers';
-import { levelFromName, readAmount, readChannel, readMoment, readRating, readStatus, micros, readMicros } from '../../src/lib/ingest/values';
+import { levelFromName, readAmount, readChannel, readLevel, readMoment, readRating, readStatus, micros, readMicros } from '../../src/lib/ingest/values';
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const value = <T>(r: { value: T } | { error: string } | null) => (r && 'value' in r ? r.value : r);
@@ -37,6 +37,21 @@ describe('delimited text', () => {
 			{ line: 2, cells: ['1', 'Sở "A", tỉnh'] },
 			{ line: 3, cells: ['2', 'two\nlines'] },
 			{ line: 5, cells: ['3', 'x'] }
+		]);
+	});
+
+	it('finds the delimiter under title rows, bare or padded by Excel', () => {
+		expect(detectDelimiter('Tỉnh Quảng Ngãi\n\nDANH SÁCH HỒ SƠ\nMã hồ sơ;Ngày nộp;Cơ quan\nHS-1;03/03/2025;Sở A, B\n')).toBe(';');
+		expect(detectDelimiter('DANH SÁCH;;;\n;;;\nMã hồ sơ;Ngày nộp;Cơ quan;Cấp\nHS-1;03/03/2025;Sở A, B, C;tỉnh\n')).toBe(';');
+	});
+
+	it('reads CR-only lines as lines, whatever the chunks', () => {
+		const p = new DelimitedParser(',');
+		const records = [...p.push('a,b\r1,2'), ...p.push('\r3,"x\ry"\r', true)];
+		expect(records).toEqual([
+			{ line: 1, cells: ['a', 'b'] },
+			{ line: 2, cells: ['1', '2'] },
+			{ line: 3, cells: ['3', 'x\ny'] }
 		]);
 	});
 
@@ -121,11 +136,22 @@ describe('statuses, channels, ratings, levels and amounts', () => {
 			'resolved', 'resolved', 'in_progress', 'in_progress', 'withdrawn', 'resolved'
 		]);
 		expect(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Rất không hài lòng', '5', 4, 'Chưa đánh giá'].map((v) => value(readRating(v)))).toEqual([5, 4, 3, 2, 1, 5, 4, null]);
-		expect(readRating('7')).toEqual({ error: 'unreadable_rating' });
+		expect(readRating('7')).toEqual({ error: 'rating_out_of_range' });
 		expect(['35.000', '1.234.567', '12,5', '50.000 đ', 0].map((v) => value(readAmount(v)))).toEqual([35000, 1234567, 13, 50000, 0]);
 		expect(['UBND xã Tịnh Hà', 'Ủy ban nhân dân phường Nghĩa Lộ', 'UBND huyện Sơn Tịnh', 'UBND thị xã Đức Phổ', 'Sở Tư pháp', 'Trung tâm Dữ liệu'].map(levelFromName)).toEqual([
 			'commune', 'commune', 'district', 'district', 'province', null
 		]);
+	});
+});
+
+describe('a value outside its field\'s domain is no silently different value', () => {
+	it('ratings with a minus sign or outside 1–5, negative amounts, channels and levels with a minus sign', () => {
+		// Normalising text drops a minus sign: "-1" was read as one star.
+		expect(['-1', '-5', '−3', '0', '6', -1, 0, 9].map((v) => readRating(v))).toEqual(Array(8).fill({ error: 'rating_out_of_range' }));
+		expect(readRating(4.5)).toEqual({ error: 'unreadable_rating' });
+		expect(['-35.000', '- 1.000 đ', -5].map((v) => readAmount(v))).toEqual(Array(3).fill({ error: 'negative_amount' }));
+		expect(readChannel('-3')).toEqual({ error: 'unreadable_channel' });
+		expect(readLevel('-1')).toEqual({ error: 'unreadable_level' });
 	});
 });
 

@@ -15,7 +15,7 @@ import { proposeMapping } from '../../src/lib/ingest/headers';
 import { loadFiles, type LoadOptions } from '../../src/lib/ingest/load';
 import { FileError, openSource } from '../../src/lib/ingest/sources';
 import { assemble, buildAggregates, restoreUserTables, savedTables } from '../../src/lib/ingest/store';
-import { AGENCIES, BAD_FILES, BAD_ROWS, DOSSIERS, GOOD_FILES, MARCH_2025, MIXED } from '../fixtures/ingest/expected';
+import { ACCOUNTS, AGENCIES, BAD_FILES, BAD_ROWS, DOSSIERS, GOOD_FILES, HEADER_LINES, MARCH_2025, MIXED, DOSSIER_SQL } from '../fixtures/ingest/expected';
 
 const DIR = 'tests/fixtures/ingest';
 const fixtureFile = (name: string) => new File([readFileSync(join(DIR, name))], name);
@@ -23,7 +23,7 @@ const fixtureFile = (name: string) => new File([readFileSync(join(DIR, name))], 
 async function plan(name: string) {
 	const file = fixtureFile(name);
 	const inspection = await (await openSource(file)).inspect();
-	return { inspection, planned: { name, file, encoding: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) } };
+	return { inspection, planned: { name, file, encoding: null, headerLine: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) } };
 }
 
 const REPLACE: LoadOptions = { mode: 'replace', province: 'Thử nghiệm', cutoffDay: 15, base: 'none', baseAsOf: null, current: null };
@@ -40,6 +40,7 @@ async function load(name: string, options = REPLACE) {
 	return loadFiles(engine, [planned], options, () => {});
 }
 
+
 describe('every good file gives the eight dossiers', () => {
 	for (const [name, want] of Object.entries(GOOD_FILES)) {
 		it(name, async () => {
@@ -47,12 +48,51 @@ describe('every good file gives the eight dossiers', () => {
 			expect({ format: inspection.format, encoding: inspection.encoding }).toEqual(want);
 			const result = await load(name);
 			expect([result.tally.rowsRead, result.tally.rowsLoaded, result.tally.rowsRejected]).toEqual([8, 8, 0]);
-			const rows = await engine!.query(`SELECT id, strftime(received_at, '%Y-%m-%d %H:%M:%S') AS received_at,
-  strftime(due_at, '%Y-%m-%d %H:%M:%S.%f') AS due_at, strftime(resolved_at, '%Y-%m-%d %H:%M:%S') AS resolved_at,
-  strftime(withdrawn_at, '%Y-%m-%d %H:%M:%S') AS withdrawn_at, channel, rating::INTEGER AS rating FROM dossiers ORDER BY id`);
+			const rows = await engine!.query(DOSSIER_SQL);
 			expect(rows).toEqual(DOSSIERS);
 			const agencies = await engine!.query<{ name: string; level: string }>('SELECT name, level FROM agencies ORDER BY name');
 			expect(Object.fromEntries(agencies.map((a) => [a.name, a.level]))).toEqual(AGENCIES);
+		});
+	}
+});
+
+describe('the header row is proposed below title rows, and can be chosen', () => {
+	for (const [name, line] of Object.entries(HEADER_LINES)) {
+		it(`${name}: line ${line}`, async () => {
+			const { inspection } = await plan(name);
+			expect(inspection.headerLine).toBe(line);
+			expect(inspection.headers[0]).toMatch(/^(Mã hồ sơ|Số hồ sơ|id|ma_ho_so)$/);
+			// Delimited text and .xlsx offer the choice; the other formats name their columns.
+			expect(inspection.headerChoices.some((c) => c.line === line)).toBe(line > 0);
+		});
+	}
+
+	it('a header row chosen by the user: the rows are those after it', async () => {
+		engine ??= await NodeEngine.open();
+		const file = fixtureFile('title-rows.csv');
+		// Line 5 (HS-001) as the header: nothing maps, the choices still list line 4.
+		const wrong = await (await openSource(file, null, 5)).inspect();
+		expect([wrong.headerLine, wrong.headers[0], wrong.sample[0][0]]).toEqual([5, 'HS-001', 'HS-002']);
+		expect(wrong.headerChoices.map((c) => c.line)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
+		// Back to line 4 by choice: the eight dossiers, lines 5–12.
+		const inspection = await (await openSource(file, null, 4)).inspect();
+		const planned = { name: 'title-rows.csv', file, encoding: null, headerLine: 4, headers: inspection.headers, mapping: proposeMapping(inspection.headers) };
+		const { tally } = await loadFiles(engine, [planned], REPLACE, () => {});
+		expect([tally.rowsRead, tally.rowsLoaded]).toEqual([8, 8]);
+	});
+});
+
+describe('hostile files: every line accounted for, the figures those of the clean twin', () => {
+	for (const [name, want] of Object.entries(ACCOUNTS)) {
+		it(name, async () => {
+			const { tally } = await load(name);
+			expect([tally.rowsRead, tally.rowsLoaded, tally.rowsRejected]).toEqual([want.rowsRead, want.rowsLoaded, want.rejected.length]);
+			expect(tally.rowsRead).toBe(tally.rowsLoaded + tally.rowsRejected);
+			const pick = (ps: typeof tally.rejected, wanted: typeof want.rejected) =>
+				ps.map((p, i) => ({ line: p.line, column: p.column, reason: p.reason, ...(wanted[i]?.value === undefined ? {} : { value: p.value }) }));
+			expect(pick(tally.rejected, want.rejected)).toEqual(want.rejected);
+			expect(pick(tally.warnings, want.warnings)).toEqual(want.warnings);
+			expect(await engine!.query(DOSSIER_SQL)).toEqual(want.dossiers);
 		});
 	}
 });
@@ -144,7 +184,7 @@ describe('a load that loads nothing, or fails, leaves the data as it was', () =>
 		const text = 'Mã hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Cơ quan,Cấp,Hình thức nộp\nX-1,03/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-2,04/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-3,05/03/2025,,UBND xã A,Cấp xã,Trực tuyến toàn trình\n';
 		const file = new File([text], 'no-due.csv');
 		const inspection = await (await openSource(file)).inspect();
-		const planned = { name: 'no-due.csv', file, encoding: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) };
+		const planned = { name: 'no-due.csv', file, encoding: null, headerLine: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) };
 		const { tally, changed } = await loadFiles(engine!, [planned], { ...REPLACE, mode: 'add', current: catalog }, () => {});
 		expect([tally.rowsRead, tally.rowsLoaded, tally.rowsRejected, changed]).toEqual([3, 0, 3, false]);
 		expect(tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual([2, 3, 4].map((line) => ({ line, column: 'Ngày hẹn trả', reason: 'missing_due' })));
@@ -182,4 +222,16 @@ describe('bad files are refused whole with a reason', () => {
 			expect(error.code).toBe(code);
 		});
 	}
+
+	it('damaged JSON names its line: the last, where the text stops', async () => {
+		const error = await plan('json-damaged.json').catch((e) => e);
+		expect(error.line).toBe(readFileSync(join(DIR, 'json-damaged.json'), 'utf8').split('\n').length);
+	});
+
+	it('a file failing while it loads is named in the error', async () => {
+		engine ??= await NodeEngine.open();
+		const good = (await plan('vendor-a-utf8.csv')).planned;
+		const error = await loadFiles(engine, [good, { ...good, name: 'title-only.csv', file: fixtureFile('title-only.csv') }], REPLACE, () => {}).catch((e) => e);
+		expect([error.code, error.file]).toEqual(['no_header', 'title-only.csv']);
+	});
 });

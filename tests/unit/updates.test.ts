@@ -15,7 +15,7 @@ import { proposeMapping } from '../../src/lib/ingest/headers';
 import { loadFiles, type LoadOptions } from '../../src/lib/ingest/load';
 import { openSource } from '../../src/lib/ingest/sources';
 import type { Tally } from '../../src/lib/ingest/tally';
-import { ACCOUNTS, APRIL_2025, CORRECTIONS, Q1_2025, REJECTED } from '../fixtures/updates/expected';
+import { APRIL_2025, CORRECTIONS, Q1_2025, REJECTED, UPDATE_ACCOUNTS } from '../fixtures/updates/expected';
 
 const DIR = 'tests/fixtures/updates';
 const REPLACE: LoadOptions = { mode: 'replace', province: 'Thử nghiệm', cutoffDay: 15, base: 'none', baseAsOf: null, current: null };
@@ -23,7 +23,7 @@ const REPLACE: LoadOptions = { mode: 'replace', province: 'Thử nghiệm', cuto
 async function planned(name: string, text = readFileSync(join(DIR, name))) {
 	const file = new File([text], name);
 	const { headers } = await (await openSource(file)).inspect();
-	return { name, file, encoding: null, headers, mapping: proposeMapping(headers) };
+	return { name, file, encoding: null, headerLine: null, headers, mapping: proposeMapping(headers) };
 }
 
 const account = (t: Tally) => ({ read: t.rowsRead, new: t.rowsNew, updated: t.rowsUpdated, unchanged: t.rowsUnchanged, rejected: t.rowsRejected });
@@ -61,10 +61,10 @@ describe('two successive exports give the figures of the full export', () => {
 	it('export-1 then export-2 added: the accounts, the corrections and the hand-worked figures', async () => {
 		const e = await engine();
 		const first = await loadFiles(e, [await planned('export-1.csv')], REPLACE, () => {});
-		expect(account(first.tally)).toEqual(ACCOUNTS['export-1.csv']);
+		expect(account(first.tally)).toEqual(UPDATE_ACCOUNTS['export-1.csv']);
 		const second = await add(e, 'export-2.csv');
 		expect(second.changed).toBe(true);
-		expect(account(second.tally)).toEqual(ACCOUNTS['export-2.csv']);
+		expect(account(second.tally)).toEqual(UPDATE_ACCOUNTS['export-2.csv']);
 		expect(second.tally.rejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(REJECTED);
 		const corrections = second.tally.warnings.filter((w) => w.previous !== undefined);
 		expect(corrections.map(({ line, reason, column, previous, value }) => ({ line, reason, column, previous, value }))).toEqual(CORRECTIONS);
@@ -77,7 +77,7 @@ describe('two successive exports give the figures of the full export', () => {
 	it('the full export alone gives the same figures', async () => {
 		const e = await engine();
 		const { tally } = await loadFiles(e, [await planned('full.csv')], REPLACE, () => {});
-		expect(account(tally)).toEqual(ACCOUNTS['full.csv']);
+		expect(account(tally)).toEqual(UPDATE_ACCOUNTS['full.csv']);
 		expect(await figures(e, '2025-04-01', '2025-04-30')).toEqual(want(APRIL_2025));
 		expect(await figures(e, '2025-01-01', '2025-03-31')).toEqual(want(Q1_2025));
 	});
@@ -96,7 +96,7 @@ describe('two successive exports give the figures of the full export', () => {
 		await add(e, 'export-2.csv');
 		const again = await add(e, 'export-2.csv');
 		expect(again.changed).toBe(false);
-		expect(account(again.tally)).toEqual(ACCOUNTS.again);
+		expect(account(again.tally)).toEqual(UPDATE_ACCOUNTS.again);
 		expect(again.tally.warnings.filter((w) => w.previous !== undefined)).toEqual([]);
 		expect(await figures(e, '2025-04-01', '2025-04-30')).toEqual(want(APRIL_2025));
 	});

@@ -50,23 +50,39 @@ const TABLES = {
 	vni: byteTable((b) => VNI_MARKS[b] ?? latin1(b))
 };
 
+const LEGACY = ['windows-1258', 'tcvn3', 'vni'] as const;
+type Legacy = (typeof LEGACY)[number];
+const isLegacy = (e: Encoding): e is Legacy => (LEGACY as readonly string[]).includes(e);
+
 /**
  * Decodes a stream of chunks to NFC text. A base letter at the end of a chunk is held back
  * until the next one, so marks that arrive in the next chunk still compose with it.
+ *
+ * A legacy encoding is decoded line by line: a line that reads as real Vietnamese only in
+ * another encoding (a file started in Windows-1258 and continued in UTF-8) has its non-ASCII
+ * letters decoded as U+FFFD, as a UTF-8 decoder does with legacy bytes, so that its row is
+ * rejected as garbled (rows.ts) instead of loading under a garbled name.
  */
 export class StreamDecoder {
 	private readonly native: TextDecoder | null;
 	private readonly table: string[] | null;
 	private held = '';
+	private heldBytes = new Uint8Array(0);
+	private readonly lines: LineJudge | null;
 
-	constructor(readonly encoding: Encoding) {
+	/** `judgeLines` false: every line in this encoding (how a line is tried in each encoding). */
+	constructor(
+		readonly encoding: Encoding,
+		judgeLines = true
+	) {
 		this.table = encoding === 'tcvn3' || encoding === 'vni' ? TABLES[encoding] : null;
 		// TextDecoder drops a BOM of its own encoding; Windows-1258 is built into browsers and Node.
 		this.native = this.table ? null : new TextDecoder(encoding);
+		this.lines = judgeLines && isLegacy(encoding) ? new LineJudge(encoding) : null;
 	}
 
 	decode(bytes: Uint8Array, last = false): string {
-		let text = this.held + (this.native ? this.native.decode(bytes, { stream: !last }) : this.mapBytes(bytes));
+		let text = this.held + (this.lines ? this.legacyLines(bytes, last) : this.native ? this.native.decode(bytes, { stream: !last }) : this.mapBytes(bytes));
 		this.held = '';
 		if (!last) {
 			let cut = text.length;
@@ -76,6 +92,32 @@ export class StreamDecoder {
 			text = text.slice(0, cut);
 		}
 		return text.normalize('NFC');
+	}
+
+	/** Whole lines only: the end of the last line waits for the next chunk. */
+	private legacyLines(chunk: Uint8Array, last: boolean): string {
+		let bytes = chunk;
+		if (this.heldBytes.length) {
+			bytes = new Uint8Array(this.heldBytes.length + chunk.length);
+			bytes.set(this.heldBytes);
+			bytes.set(chunk, this.heldBytes.length);
+		}
+		const end = last ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
+		this.heldBytes = bytes.slice(end);
+		const parts: string[] = [];
+		for (let start = 0; start < end; ) {
+			const nl = bytes.indexOf(0x0a, start);
+			const stop = nl < 0 || nl >= end ? end : nl + 1;
+			const line = bytes.subarray(start, stop);
+			const own = this.decodeOwn(line);
+			parts.push(this.lines!.foreign(line, own) ? own.replace(/[^\x00-\x7f]+/g, '\ufffd') : own);
+			start = stop;
+		}
+		return parts.join('');
+	}
+
+	private decodeOwn(bytes: Uint8Array): string {
+		return this.native ? this.native.decode(bytes) : this.mapBytes(bytes);
 	}
 
 	private mapBytes(bytes: Uint8Array): string {
@@ -132,48 +174,85 @@ export function detectEncoding(sample: Uint8Array): Encoding {
 	let best: Encoding = 'windows-1258';
 	let bestScore = -Infinity;
 	for (const encoding of ['windows-1258', 'tcvn3', 'vni'] as const) {
-		const score = vietnameseScore(decodeAll(sample, encoding));
+		const score = vietnameseScore(new StreamDecoder(encoding, false).decode(sample, true));
 		if (score > bestScore) [best, bestScore] = [encoding, score];
 	}
 	return best;
 }
 
 /**
- * UTF-8 when its multi-byte sequences are well formed, or mostly so (legacy text almost
- * never forms one by chance): a UTF-8 file with a
- * few rows pasted from a legacy file stays UTF-8, and those rows decode to U+FFFD and are
- * rejected as garbled (rows.ts) instead of turning the whole file into mojibake.
+ * UTF-8 when the lines with bytes over 0x7F are well-formed UTF-8, or at least half of them
+ * are (legacy text almost never forms UTF-8 by chance): a UTF-8 file with a few rows pasted
+ * from a legacy file stays UTF-8, and those rows decode to U+FFFD and are rejected as garbled
+ * (rows.ts) instead of turning the whole file into mojibake. Lines, not characters, are
+ * counted: a legacy line has more bytes over 0x7F than a UTF-8 line has characters.
  */
 function isUtf8(sample: Uint8Array): boolean {
 	let good = 0;
 	let bad = 0;
-	for (let i = 0; i < sample.length; ) {
-		const b = sample[i];
-		const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-		if (len === 1) {
-			i++;
-			continue;
-		}
-		if (i + len > sample.length) break; // a character cut off at the end of the sample
-		let ok = len > 0;
-		for (let k = 1; ok && k < len; k++) ok = (sample[i + k] & 0xc0) === 0x80;
-		if (ok) {
-			good++;
-			i += len;
-		} else {
-			bad++;
-			i++;
-		}
+	for (let start = 0; start < sample.length; ) {
+		const nl = sample.indexOf(0x0a, start);
+		// A line cut off at the end of the sample is not judged: its last character may be too.
+		if (nl < 0 && start > 0) break;
+		const line = sample.subarray(start, nl < 0 ? sample.length : nl);
+		start = nl < 0 ? sample.length : nl + 1;
+		if (!line.some((b) => b >= 0x80)) continue;
+		if (wellFormedUtf8(line)) good++;
+		else bad++;
 	}
-	return bad === 0 || good > bad;
+	return good >= bad;
 }
 
 /** Words that are Vietnamese syllables, minus words that cannot be, among the words with non-ASCII letters. */
-function vietnameseScore(text: string): number {
+function vietnameseScore(text: string, isWord: (w: string) => boolean = isVietnameseWord): number {
 	let score = 0;
 	for (const word of text.split(/[^\p{L}\p{M}]+/u)) {
 		if (!/[^\x00-\x7f]/.test(word)) continue;
-		score += isVietnameseWord(word) ? 1 : -1;
+		score += isWord(word) ? 1 : -1;
 	}
 	return score;
+}
+
+/** Tells, line by line, whether a line of a legacy-encoded file is in another encoding. */
+class LineJudge {
+	/** A file has few distinct words: each is judged once (up to 50,000 of them). */
+	private readonly words = new Map<string, boolean>();
+	private readonly others: Encoding[];
+
+	constructor(readonly encoding: Legacy) {
+		this.others = ['utf-8', ...LEGACY.filter((e) => e !== encoding)];
+	}
+
+	private isWord = (w: string): boolean => {
+		let v = this.words.get(w);
+		if (v === undefined) {
+			v = isVietnameseWord(w);
+			if (this.words.size < 50_000) this.words.set(w, v);
+		}
+		return v;
+	};
+
+	/** True when another encoding reads the line as more real syllables than its own decoding `own`. */
+	foreign(line: Uint8Array, own: string): boolean {
+		let high = false;
+		for (let i = 0; i < line.length && !high; i++) high = line[i] >= 0x80;
+		if (!high) return false;
+		const text = own.normalize('NFC');
+		const score = vietnameseScore(text, this.isWord);
+		// Every non-ASCII word a syllable: the line is in this encoding (most lines stop here).
+		if (score === text.split(/[^\p{L}\p{M}]+/u).filter((w) => /[^\x00-\x7f]/.test(w)).length) return false;
+		return this.others.some((e) => (e !== 'utf-8' || wellFormedUtf8(line)) && vietnameseScore(new StreamDecoder(e, false).decode(line, true), this.isWord) > score);
+	}
+}
+
+/** Every byte over 0x7F part of a well-formed UTF-8 sequence. */
+function wellFormedUtf8(bytes: Uint8Array): boolean {
+	for (let i = 0; i < bytes.length; ) {
+		const b = bytes[i];
+		const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+		if (len === 0 || i + len > bytes.length) return false;
+		for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return false;
+		i += len;
+	}
+	return true;
 }

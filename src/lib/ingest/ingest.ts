@@ -11,7 +11,7 @@ import type { AgencyRecord, ProcedureRecord } from './catalogue';
 import type { Encoding } from './encoding';
 import type { Mapping } from './headers';
 import { newBatch, packBatch, readValues, unpackBatch, type ReadBatch, type RowContext } from './rows';
-import { openSource } from './sources';
+import { FileError, openSource } from './sources';
 import { readNfcText, readText } from './values';
 import type { Tally } from './tally';
 
@@ -21,6 +21,8 @@ export interface PlannedFile {
 	file: Blob;
 	/** The encoding the user chose, or null to detect it. */
 	encoding: Encoding | null;
+	/** The header row the user chose (line, or .xlsx row number), or null for the proposed one. */
+	headerLine: number | null;
 	headers: string[];
 	mapping: Mapping;
 }
@@ -86,23 +88,34 @@ async function readEach(files: readonly PlannedFile[], handOver: (b: ReadBatch) 
 	// A date-only ISO text is read as UTC midnight: the day's number, as rows.ts counts days.
 	const today = dayNumber(Date.parse(vietnamToday()) * 1000);
 	for (const [index, file] of files.entries()) {
-		const source = await openSource(file.file, file.encoding);
-		const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, text: source.nfc ? readNfcText : readText };
-		let batch = newBatch(index);
-		await source.rows(
-			(row) => readValues(ctx, row.line, row.cells, batch),
-			async (fraction) => {
-				if (batch.rowsRead >= BATCH_ROWS) {
-					const full = batch;
-					batch = newBatch(index);
-					await handOver(full);
-				}
-				onProgress({ file: file.name, fraction: (index + fraction) / files.length, rowsRead: handedOver() + batch.rowsRead });
-				await breathe();
-			}
-		);
-		if (batch.rowsRead) await handOver(batch);
+		try {
+			await readOne(file, index, today, handOver, (fraction, rowsRead) => onProgress({ file: file.name, fraction: (index + fraction) / files.length, rowsRead: handedOver() + rowsRead }));
+		} catch (e) {
+			// The user is told which file could not be read.
+			if (e instanceof FileError) e.file = file.name;
+			throw e;
+		}
 	}
+}
+
+/** One file's rows, from the row after the header the user chose. */
+async function readOne(file: PlannedFile, index: number, today: number, handOver: (b: ReadBatch) => Promise<void>, onProgress: (fraction: number, rowsRead: number) => void): Promise<void> {
+	const source = await openSource(file.file, file.encoding, file.headerLine);
+	const ctx: RowContext = { file: file.name, headers: file.headers, mapping: file.mapping, today, text: source.nfc ? readNfcText : readText };
+	let batch = newBatch(index);
+	await source.rows(
+		(row) => readValues(ctx, row.line, row.cells, batch, row.fault),
+		async (fraction) => {
+			if (batch.rowsRead >= BATCH_ROWS) {
+				const full = batch;
+				batch = newBatch(index);
+				await handOver(full);
+			}
+			onProgress(fraction, batch.rowsRead);
+			await breathe();
+		}
+	);
+	if (batch.rowsRead) await handOver(batch);
 }
 
 /** Both steps in this thread, one batch after the other; each batch packed as it is to cross to a worker. */

@@ -12,11 +12,21 @@ export const MAPPING_FILE_FORMAT = 'one-stop-dashboard/mapping';
 export interface MappingFile {
 	format: typeof MAPPING_FILE_FORMAT;
 	version: 1;
+	/** The header row the user chose (a line, or an .xlsx row number); absent: proposed for each file. */
+	headerLine?: number;
 	fields: Partial<Record<Field, string | null>>;
 }
 
-export function mappingFileOf(headers: readonly string[], mapping: Mapping): MappingFile {
-	return { format: MAPPING_FILE_FORMAT, version: 1, fields: Object.fromEntries(FIELDS.map((f) => [f, mapping[f] === null ? null : headers[mapping[f]!]])) };
+/** `headerLine`: the header row the user chose, or null when the proposed one was kept. */
+export function mappingFileOf(headers: readonly string[], mapping: Mapping, headerLine: number | null): MappingFile {
+	const fields = Object.fromEntries(FIELDS.map((f) => [f, mapping[f] === null ? null : headers[mapping[f]!]]));
+	return { format: MAPPING_FILE_FORMAT, version: 1, ...(headerLine === null ? {} : { headerLine }), fields };
+}
+
+/** The header row a mapping file names, or null. */
+export function headerLineOf(file: unknown): number | null {
+	const line = (file as MappingFile | null)?.headerLine;
+	return Number.isInteger(line) && line! > 0 ? line! : null;
 }
 
 /** Why a mapping file cannot be used: not a mapping, or a field naming a column the export lacks. */

@@ -7,7 +7,8 @@
  */
 import { dayNumber, type Micros } from '../domain/dates';
 import { CHANNELS, LEVELS, STATUSES, type Channel, type Level, type Rating, type Status } from '../domain/types';
-import type { Field, Mapping } from './headers';
+import { FIELDS, type Field, type Mapping } from './headers';
+import type { RowFault } from './sources';
 import { LONG_AFTER_DUE_DAYS, type Problem, type Reason } from './tally';
 import { readAmount, readChannel, readFlag, readLevel, readMicros, readMoment, readRating, readStatus, readText, type Cell, type Read } from './values';
 
@@ -71,6 +72,18 @@ function cellOf(ctx: RowContext, cells: readonly Cell[], f: Field): Cell {
 	return col === null ? null : cells[col];
 }
 
+/**
+ * A mapped value longer than this is no dossier's value (the longest, a procedure's name, is
+ * a few hundred characters): a damaged file or shifted columns. Its row is rejected, and the
+ * engine is never handed a cell of megabytes.
+ */
+export const MAX_VALUE_LENGTH = 32_768;
+
+/** A value as a problem shows it: long ones cut, so a list of problems stays small. */
+export function shown(value: string): string {
+	return value.length > 200 ? value.slice(0, 200) + '…' : value;
+}
+
 /** A problem with a row, described as the user will see it. Built only when a row has one. */
 function problemOf(ctx: RowContext, line: number, cells: readonly Cell[], f: Field | '', reason: Reason): Problem {
 	const col = f ? ctx.mapping[f] : null;
@@ -79,7 +92,7 @@ function problemOf(ctx: RowContext, line: number, cells: readonly Cell[], f: Fie
 		file: ctx.file,
 		line,
 		column: col === null ? '' : (ctx.headers[col] ?? ''),
-		value: f ? (readText(cellOf(ctx, cells, f)) ?? '') : '',
+		value: f ? shown(readText(cellOf(ctx, cells, f)) ?? '') : '',
 		reason,
 		agency: readText(cellOf(ctx, cells, 'agency')) ?? readText(cellOf(ctx, cells, 'agency_code')),
 		month: received && 'value' in received ? received.value.day.slice(0, 7) : null
@@ -101,19 +114,27 @@ function optional<T>(ctx: RowContext, cells: readonly Cell[], f: Field, read: (c
  * Reads one row into the batch, or records why it is rejected. Runs once per row of a
  * million-row file: it allocates nothing it does not keep unless the row has a problem.
  */
-export function readValues(ctx: RowContext, line: number, cells: readonly Cell[], out: ReadBatch): void {
+export function readValues(ctx: RowContext, line: number, cells: readonly Cell[], out: ReadBatch, fault?: RowFault): void {
 	const { mapping } = ctx;
 	out.rowsRead++;
 	const cell = (f: Field) => cellOf(ctx, cells, f);
 	const reject = (f: Field | '', reason: Reason) => {
 		out.rejected.push({ before: out.line.length, problem: problemOf(ctx, line, cells, f, reason) });
 	};
+	if (fault) {
+		out.rejected.push({ before: out.line.length, problem: { ...problemOf(ctx, line, cells, '', fault.reason), value: shown(fault.value) } });
+		return;
+	}
+	for (const f of FIELDS) {
+		const c = cell(f);
+		if (typeof c === 'string' && c.length > MAX_VALUE_LENGTH) return reject(f, 'value_too_long');
+	}
 
 	// Undecodable bytes (U+FFFD) mean the file mixes encodings: the row's text cannot be trusted.
 	for (let i = 0; i < cells.length; i++) {
 		const c = cells[i];
 		if (typeof c === 'string' && c.includes('\uFFFD')) {
-			out.rejected.push({ before: out.line.length, problem: { ...problemOf(ctx, line, cells, '', 'garbled_text'), column: ctx.headers[i] ?? '', value: c } });
+			out.rejected.push({ before: out.line.length, problem: { ...problemOf(ctx, line, cells, '', 'garbled_text'), column: ctx.headers[i] ?? '', value: shown(c) } });
 			return;
 		}
 	}
@@ -169,6 +190,8 @@ export function readValues(ctx: RowContext, line: number, cells: readonly Cell[]
 	out.apologyIssued.push(optional(ctx, cells, 'apology_issued', readFlag, false, warnings));
 	const row = out.line.length;
 	for (const [f, reason] of warnings) out.warnings.push({ row, problem: problemOf(ctx, line, cells, f, reason) });
+	const extra = extraCells(ctx, cells);
+	if (extra) out.warnings.push({ row, problem: { ...problemOf(ctx, line, cells, '', 'extra_cells'), value: shown(extra) } });
 	out.line.push(line);
 	out.id.push(id);
 	out.agencyCode.push(agencyCode);
@@ -183,6 +206,13 @@ export function readValues(ctx: RowContext, line: number, cells: readonly Cell[]
 	out.withdrawnAt.push(withdrawnAt ?? NaN);
 	out.status.push(derived);
 	out.channel.push(channelRead.value);
+}
+
+/** Non-empty cells beyond the header's columns, joined; null when there are none. */
+function extraCells(ctx: RowContext, cells: readonly Cell[]): string | null {
+	if (cells.length <= ctx.headers.length) return null;
+	const extra = cells.slice(ctx.headers.length).map((c) => readText(c)).filter((v) => v !== null);
+	return extra.length ? extra.join(' | ') : null;
 }
 
 /** Strings as one text and where each ends: a worker receives it as one copy, not a copy per string. */

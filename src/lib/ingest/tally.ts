@@ -26,7 +26,10 @@ export const REJECTIONS = [
 	'register_missing_code',
 	'register_missing_name',
 	'register_duplicate_code',
-	'register_unknown_successor'
+	'register_unknown_successor',
+	'unclosed_quote',
+	'not_json',
+	'value_too_long'
 ] as const;
 export type Rejection = (typeof REJECTIONS)[number];
 
@@ -42,7 +45,10 @@ export const WARNINGS = [
 	'reopened',
 	'corrected_received',
 	'corrected_agency',
-	'corrected_closed'
+	'corrected_closed',
+	'rating_out_of_range',
+	'negative_amount',
+	'extra_cells'
 ] as const;
 export type Warning = (typeof WARNINGS)[number];
 

@@ -219,9 +219,14 @@ function wordReader<T>(read: (raw: string) => Read<T>): (cell: Cell) => Read<T> 
 	};
 }
 
+/** A number written with a minus sign (hyphen, minus or en dash). */
+const NEGATIVE = /^\s*[-−–]\s*\d/;
+
 /** First matching rule wins: longer, more specific phrases come first. */
 function byRules<T>(rules: readonly [RegExp, T][], error: string): (cell: Cell) => Read<T> | null {
 	return wordReader<T>((raw) => {
+		// Normalising drops a minus sign: "-3" is not the level or channel "3".
+		if (NEGATIVE.test(raw)) return { error };
 		const text = normaliseText(raw);
 		const rule = rules.find(([pattern]) => pattern.test(text));
 		return rule ? { value: rule[1] } : { error };
@@ -263,7 +268,8 @@ const RATING_RULES: readonly [RegExp, Rating | 0][] = [
 const ratingWords = wordReader<Rating | null>((raw) => {
 	const text = normaliseText(raw);
 	const n = Number.parseInt(text, 10);
-	if (Number.isInteger(n) && String(n) === text.replace(/ sao$/, '')) return n >= 1 && n <= 5 ? { value: n as Rating } : { error: 'unreadable_rating' };
+	// A number outside the scale, a negative one included (normalising drops its sign), is no rating.
+	if (Number.isInteger(n) && String(n) === text.replace(/ sao$/, '')) return n >= 1 && n <= 5 && !NEGATIVE.test(raw) ? { value: n as Rating } : { error: 'rating_out_of_range' };
 	const rule = RATING_RULES.find(([pattern]) => pattern.test(text));
 	return rule ? { value: rule[1] === 0 ? null : rule[1] } : { error: 'unreadable_rating' };
 });
@@ -271,7 +277,8 @@ const ratingWords = wordReader<Rating | null>((raw) => {
 /** The five-level rating; "not rated" and blanks are no rating. */
 export function readRating(cell: Cell): Read<Rating | null> | null {
 	if (typeof cell !== 'number') return ratingWords(cell);
-	return Number.isInteger(cell) && cell >= 1 && cell <= 5 ? { value: cell as Rating } : { error: 'unreadable_rating' };
+	if (!Number.isInteger(cell)) return { error: 'unreadable_rating' };
+	return cell >= 1 && cell <= 5 ? { value: cell as Rating } : { error: 'rating_out_of_range' };
 }
 
 const LEVEL_RULES: readonly [RegExp, Level][] = [
@@ -316,7 +323,8 @@ export function readFlag(cell: Cell): Read<boolean> | null {
  */
 export function readAmount(cell: Cell): Read<number> | null {
 	if (blank(cell)) return null;
-	if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? { value: Math.round(cell) } : { error: 'unreadable_amount' };
+	if (typeof cell === 'number') return !Number.isFinite(cell) ? { error: 'unreadable_amount' } : cell < 0 ? { error: 'negative_amount' } : { value: Math.round(cell) };
+	if (NEGATIVE.test(String(cell))) return { error: 'negative_amount' };
 	const s = String(cell).replace(/(vnd|vnđ|đồng|dong|đ)\.?$/i, '').replace(/\s/g, '');
 	if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(s)) return { error: 'unreadable_amount' };
 	return { value: Math.round(Number(s.replace(/\./g, '').replace(',', '.'))) };
