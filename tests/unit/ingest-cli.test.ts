@@ -16,7 +16,7 @@ import { loadCatalog } from '../../src/lib/engine/catalog';
 import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { ACCOUNTS, BAD_FILES, BAD_ROWS, DOSSIER_SQL, DOSSIERS, GOOD_FILES, MIXED } from '../fixtures/ingest/expected';
-import { APRIL_2025, CORRECTIONS, Q1_2025, REJECTED, UPDATE_ACCOUNTS } from '../fixtures/updates/expected';
+import { APRIL_2025, CORRECTIONS, Q1_2025, REGISTER, REJECTED, UPDATE_ACCOUNTS } from '../fixtures/updates/expected';
 
 const UPDATES = 'tests/fixtures/updates';
 const CORPUS = 'tests/fixtures/ingest';
@@ -164,6 +164,63 @@ describe('every file of the corpus gives the data page’s account through the c
 			expect(existsSync(dir)).toBe(false);
 		});
 	}
+});
+
+describe('the agency register and the mapping file', () => {
+	it('units come from the register: its codes, levels and successors; its bad rows are rejected with their reasons; the folder keeps it', async () => {
+		const dir = newFolder();
+		const r = await ingest(options(dir, [join(UPDATES, 'export-1.csv')], { agencies: join(UPDATES, 'agencies.csv') }));
+		expect(r.registerRejected.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual(REGISTER.rejected);
+		const engine = await NodeEngine.open(join(dir, r.manifest!.database), { access_mode: 'READ_ONLY' });
+		try {
+			const units = await engine.query<{ id: string; name: string }>('SELECT id, name FROM agencies ORDER BY id');
+			expect(Object.fromEntries(units.map((u) => [u.id, u.name]))).toEqual(REGISTER.units);
+			expect(await engine.query('SELECT agency_id, successor_id FROM agency_successors ORDER BY agency_id')).toEqual(REGISTER.successors);
+			const byUnit = await engine.query<{ agency_id: string; n: number }>('SELECT agency_id, count(*)::INTEGER AS n FROM dossiers GROUP BY agency_id ORDER BY agency_id');
+			expect(Object.fromEntries(byUnit.map((u) => [u.agency_id, u.n]))).toEqual(REGISTER.dossiers);
+		} finally {
+			await engine.close();
+		}
+		// The folder's register: the four units, read again by the next run without --agencies.
+		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(register[0]).toBe('Mã đơn vị,Tên đầy đủ,Tên ngắn,Cấp,Mã đơn vị cấp trên,Hiệu lực từ,Hiệu lực đến,Mã đơn vị kế thừa,Cấp suy đoán');
+		expect(register.slice(1).sort()).toEqual([
+			'HST,Ủy ban nhân dân huyện Sơn Tịnh,UBND huyện Sơn Tịnh,huyện,,01/01/2020,30/06/2025,XTH2,',
+			'STP,Sở Tư pháp,Sở Tư pháp,tỉnh,,01/01/2020,,,',
+			'XTH,Ủy ban nhân dân xã Tịnh Hà,UBND xã Tịnh Hà,xã,HST,01/01/2020,30/06/2025,XTH2,',
+			'XTH2,Ủy ban nhân dân xã Tịnh Hà mới,UBND xã Tịnh Hà mới,xã,,01/07/2025,,,'
+		]);
+		expect(readFileSync(join(r.log, 'register-rejected.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1 + REGISTER.rejected.length);
+		const next = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
+		expect(account(next)).toEqual(UPDATE_ACCOUNTS['export-2.csv']);
+		expect(next.registerRejected).toEqual([]);
+	});
+
+	it('a first ingest writes a starting register, marking the levels it inferred from a unit’s name', async () => {
+		const dir = newFolder();
+		const file = join(root, 'no-level.csv');
+		// No level column: "Sở …" is a province department, "UBND xã …" a commune, by their names.
+		writeFileSync(file, 'Mã hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Cơ quan,Hình thức nộp\nN-1,03/03/2025 08:00,10/03/2025,Sở Tư pháp,Trực tiếp\nN-2,04/03/2025 08:00,11/03/2025,UBND xã Tịnh Hà,Trực tiếp\n');
+		await ingest(options(dir, [file]));
+		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(register.slice(1)).toEqual(['Sở Tư pháp,Sở Tư pháp,Sở Tư pháp,tỉnh,,03/03/2025,,,có', 'UBND xã Tịnh Hà,UBND xã Tịnh Hà,UBND xã Tịnh Hà,xã,,04/03/2025,,,có']);
+	});
+
+	it('a mapping file downloaded from the data page maps a vendor’s columns, its header row included', async () => {
+		const file = join(root, 'vendor-x.csv');
+		// A title line, then headers the proposal does not know for the due date and the channel.
+		writeFileSync(file, 'DANH SÁCH HỒ SƠ\nMã hồ sơ,Ngày tiếp nhận,Hạn chót,Cơ quan,Cấp,Kênh\nX-1,03/03/2025 08:00,10/03/2025,Sở Tư pháp,Cấp tỉnh,Trực tiếp\n');
+		const error = await ingest(options(newFolder(), [file])).catch((e) => e);
+		expect(error).toBeInstanceOf(IngestError);
+		expect(error.message).toContain('"Ngày hẹn trả", "Hình thức nộp"');
+		const mapping = join(root, 'vendor-x.mapping.json');
+		writeFileSync(mapping, JSON.stringify({ format: 'one-stop-dashboard/mapping', version: 1, headerLine: 2, fields: { due_at: 'Hạn chót', channel: 'Kênh', rating: null } }));
+		const r = await ingest(options(newFolder(), [file], { mapping }));
+		expect(account(r)).toEqual({ read: 1, new: 1, updated: 0, unchanged: 0, rejected: 0 });
+		writeFileSync(mapping, JSON.stringify({ format: 'one-stop-dashboard/mapping', version: 1, fields: { due_at: 'Hạn xử lý' } }));
+		const missing = await ingest(options(newFolder(), [file], { mapping })).catch((e) => e);
+		expect(missing.message).toBe(`Tệp ${file} không có cột "Hạn xử lý" mà tệp ghép cột ${mapping} chỉ ra. Hãy sửa tệp ghép cột, hoặc bỏ --mapping để dùng cách ghép tự động.`);
+	});
 });
 
 describe('the command as a process', () => {
