@@ -19,6 +19,7 @@
 #   AGENCIES      the province's agency register (CSV), optional
 #   MAPPING       a header mapping downloaded from the data page (.json), optional
 #   PROVINCE      the province's name, for the first run
+#   INGEST_OPTIONS  further options for npm run ingest (e.g. "--rewrite-above 0.2"), optional
 set -euo pipefail
 
 PROJECT_DIR=${PROJECT_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -43,6 +44,8 @@ args=(--out "$DATA_DIR")
 [ -n "${AGENCIES:-}" ] && args+=(--agencies "$AGENCIES")
 [ -n "${MAPPING:-}" ] && args+=(--mapping "$MAPPING")
 [ -n "${PROVINCE:-}" ] && args+=(--province "$PROVINCE")
+# shellcheck disable=SC2206 # options are words
+[ -n "${INGEST_OPTIONS:-}" ] && args+=($INGEST_OPTIONS)
 say "Nạp ${#exports[@]} tệp: ${exports[*]}"
 npm run --silent ingest -- "${args[@]}" "${exports[@]}"
 

@@ -1,7 +1,10 @@
 /**
  * `npm run ingest -- --out DIR [--agencies FILE] [--mapping FILE] [--header-line N]
- * [--province NAME] [--cutoff-day N] [--keep N] [--lang en] FILE…`: merges a province's exports into the data
- * folder DIR (created by the first run), which `npm run build -- --data DIR` publishes.
+ * [--province NAME] [--cutoff-day N] [--keep N] [--rewrite-above F] [--lang en] FILE…`:
+ * merges a province's exports into the data folder DIR (created by the first run), which
+ * `npm run build -- --data DIR` publishes. The database is brought up to date in a copy of
+ * the previous one while the dossiers changed since it was last written whole are at most
+ * the share F of it (0.1), and written whole above that (0: every time).
  * Exits 0 when the files loaded (rejected rows are not a failure: they are in the log), 1
  * with a message when a file cannot be read or a required field cannot be mapped (DIR is
  * then as it was), 2 when the command itself is wrong. docs/PUBLISHING.md is the runbook.
@@ -9,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { formatCount, formatDay, type Locale } from '../src/lib/format/format';
 import { cliText } from '../src/lib/i18n/ingest-cli';
-import { ingest } from './ingest/run';
+import { ingest, REWRITE_ABOVE } from './ingest/run';
 import { IngestError } from './ingest/plan';
 
 const say = (line: string) => process.stderr.write(line + '\n');
@@ -26,6 +29,7 @@ try {
 			province: { type: 'string' },
 			'cutoff-day': { type: 'string' },
 			keep: { type: 'string', default: '7' },
+			'rewrite-above': { type: 'string' },
 			lang: { type: 'string', default: 'vi' }
 		}
 	});
@@ -50,6 +54,7 @@ try {
 		province: values.province ?? null,
 		cutoffDay: values['cutoff-day'] ? Number(values['cutoff-day']) : null,
 		keep: Number(values.keep),
+		rewriteAbove: values['rewrite-above'] === undefined ? REWRITE_ABOVE : Number(values['rewrite-above']),
 		locale,
 		say
 	});

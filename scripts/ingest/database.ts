@@ -3,8 +3,19 @@
  * place of those they update (src/lib/ingest/merge.ts), the agencies of the register, and
  * everything derived from them, in the one schema every writer uses and the storage format
  * DuckDB-WASM reads.
+ *
+ * Two ways to the same file contents. Written whole (the first run, or when many dossiers
+ * changed): every dossier in storage order, every period aggregated. Updated (a night's
+ * export into a large database): a copy of the previous file with the changed dossiers
+ * deleted and inserted again, and only the periods ending on or after the earliest day a
+ * change touches counted again; the rows added so go at the end, out of storage order, so
+ * once they are a tenth of the data the next run writes the file whole again.
  */
+import { copyFileSync } from 'node:fs';
+import { aggregatesFromSql, standardPeriods } from '../../src/lib/domain/aggregates';
+import { DEFAULT_CUTOFF_DAY } from '../../src/lib/domain/periods';
 import { DOSSIER_COLUMNS, DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/domain/schema';
+import { dossierFactsSql } from '../../src/lib/engine/source';
 import { sqlString } from '../../src/lib/domain/query';
 import type { NodeEngine } from '../../src/lib/engine/node';
 import { engineCsv } from '../../src/lib/engine/csv';
@@ -29,7 +40,10 @@ export interface NewDatabase {
 
 const UNIT_TYPES = { id: 'VARCHAR', name: 'VARCHAR', short_name: 'VARCHAR', level: 'VARCHAR', parent_id: 'VARCHAR', valid_from: 'DATE', valid_to: 'DATE' };
 
-/** Writes the database; `dataAsOf` gives the data's last day from its dossiers. */
+/** The dataset key counting the dossiers added out of storage order since the file was last written whole. */
+const APPENDED = 'appended_since_rewrite';
+
+/** Writes the database whole; `dataAsOf` gives the data's last day from its dossiers. */
 export async function writeNewDatabase(engine: NodeEngine, d: NewDatabase, dataAsOf: (table: string) => Promise<string>): Promise<void> {
 	await engine.run(`ATTACH ${sqlString(d.path)} AS out (STORAGE_VERSION '${WASM_STORAGE_VERSION}'); USE out;`);
 	await engine.run(SCHEMA_DDL);
@@ -37,7 +51,14 @@ export async function writeNewDatabase(engine: NodeEngine, d: NewDatabase, dataA
 	const kept = d.previous ? `SELECT ${columns} FROM prev.dossiers p ANTI JOIN ${MERGED} m ON m.id = p.id UNION ALL ` : '';
 	await engine.run(`INSERT INTO dossiers SELECT * FROM (${kept}${LATEST_SQL}) ORDER BY ${DOSSIER_ORDER}`);
 	d.onDossiersWritten?.();
+	await writeCatalogue(engine, d);
+	await describeAndAggregate(engine, { ...d.dataset, data_as_of: await dataAsOf('out.dossiers'), [APPENDED]: '0' });
+	await engine.run('CHECKPOINT');
+	await engine.run('USE memory; DETACH out;');
+}
 
+/** The units, their successors and the procedures, in the current database (empty tables). */
+async function writeCatalogue(engine: NodeEngine, d: NewDatabase): Promise<void> {
 	// Units: a day the register leaves empty is the day of the unit's first dossier, else the data's first.
 	await engine.run(`CREATE OR REPLACE TABLE memory.units (${Object.entries(UNIT_TYPES).map(([c, t]) => `${c} ${t}`).join(', ')})`);
 	const unitRows = d.units.map((u) => [u.code, u.name, u.short_name, u.level, u.parent, u.valid_from, u.valid_to]);
@@ -49,15 +70,65 @@ FROM memory.units u`);
 	const successors = d.units.flatMap((u) => u.successors.map((s) => `(${sqlString(u.code)}, ${sqlString(s)})`));
 	if (successors.length) await engine.run(`INSERT INTO agency_successors VALUES ${successors.join(', ')}`);
 
-	if (d.previous) await engine.run('INSERT INTO procedures SELECT * FROM prev.procedures');
+	if (d.previous) await engine.run('INSERT INTO procedures SELECT * FROM prev.procedures ANTI JOIN procedures p USING (code)');
 	if (d.newProcedures.length) {
 		const cols = Object.keys(PROCEDURE_TYPES);
 		await engine.run(`CREATE OR REPLACE TABLE memory.new_procedures (${cols.map((c) => `${c} VARCHAR`).join(', ')})`);
 		await engine.insertCsv('memory.new_procedures', engineCsv(cols, d.newProcedures.map((p) => cols.map((c) => p[c as keyof ProcedureRecord]))), PROCEDURE_TYPES);
 		await engine.run('INSERT INTO procedures SELECT * FROM memory.new_procedures ANTI JOIN procedures p USING (code)');
 	}
+}
 
-	await describeAndAggregate(engine, { ...d.dataset, data_as_of: await dataAsOf('out.dossiers') });
+const STATE = DOSSIER_COLUMNS.filter((c) => c !== 'id');
+const struct = (alias: string, columns: readonly string[]) => `struct_pack(${columns.map((c) => `${c} := ${alias}.${c}`).join(', ')})`;
+/** Closing a dossier (its result or withdrawal) changes the periods from that day on; any other change, those from its receipt. */
+const CLOSING = ['resolved_at', 'withdrawn_at', 'status'];
+
+/**
+ * The dossiers whose latest record differs from the previous database's (or that it lacks),
+ * in memory.changed, with the first day each change touches. Returns how many, and how many
+ * the previous database held.
+ */
+export async function changedDossiers(engine: NodeEngine): Promise<{ changed: number; previous: number; appended: number }> {
+	const other = STATE.filter((c) => !CLOSING.includes(c));
+	await engine.run(`CREATE OR REPLACE TABLE memory.changed AS
+SELECT l.*, CASE
+    WHEN p.id IS NULL THEN l.received_at
+    WHEN ${struct('l', other)} IS DISTINCT FROM ${struct('p', other)} THEN least(l.received_at, p.received_at)
+    ELSE coalesce(least(
+      CASE WHEN l.resolved_at IS DISTINCT FROM p.resolved_at THEN least(l.resolved_at, p.resolved_at) END,
+      CASE WHEN l.withdrawn_at IS DISTINCT FROM p.withdrawn_at THEN least(l.withdrawn_at, p.withdrawn_at) END), least(l.received_at, p.received_at))
+  END::DATE AS touches_from
+FROM (${LATEST_SQL}) l LEFT JOIN prev.dossiers p ON p.id = l.id
+WHERE p.id IS NULL OR ${struct('l', STATE)} IS DISTINCT FROM ${struct('p', STATE)}`);
+	const [r] = await engine.query<{ changed: number; previous: number; appended: string | null }>(`SELECT
+  (SELECT count(*)::DOUBLE FROM memory.changed) AS changed,
+  (SELECT count(*)::DOUBLE FROM prev.dossiers) AS previous,
+  (SELECT value FROM prev.dataset WHERE key = '${APPENDED}') AS appended`);
+	return { changed: r.changed, previous: r.previous, appended: Number(r.appended ?? 0) };
+}
+
+/**
+ * Writes the database as a copy of the previous one brought up to date: the changed
+ * dossiers (changedDossiers) deleted and inserted again, the catalogue written again, the
+ * periods from the earliest day a change touches counted again.
+ */
+export async function updateDatabase(engine: NodeEngine, d: NewDatabase & { previousPath: string; appended: number }, dataAsOf: (table: string) => Promise<string>): Promise<void> {
+	copyFileSync(d.previousPath, d.path);
+	await engine.run(`ATTACH ${sqlString(d.path)} AS out; USE out;`);
+	const columns = DOSSIER_COLUMNS.join(', ');
+	await engine.run(`DELETE FROM dossiers WHERE id IN (SELECT id FROM memory.changed)`);
+	await engine.run(`INSERT INTO dossiers SELECT ${columns} FROM memory.changed ORDER BY ${DOSSIER_ORDER}`);
+	d.onDossiersWritten?.();
+	await engine.run('DELETE FROM agency_successors; DELETE FROM agencies; DELETE FROM procedures;');
+	await writeCatalogue(engine, d);
+
+	const [{ touches }] = await engine.query<{ touches: string | null }>(`SELECT strftime(min(touches_from), '%Y-%m-%d') AS touches FROM memory.changed`);
+	const [facts] = await engine.query<{ dossiers: number; data_from: string }>(dossierFactsSql('dossiers'));
+	const dataset: Record<string, string> = { ...d.dataset, data_as_of: await dataAsOf('out.dossiers'), dossiers: String(facts.dossiers), data_from: facts.data_from, [APPENDED]: String(d.appended) };
+	await engine.run(`DELETE FROM dataset; INSERT INTO dataset VALUES ${Object.entries(dataset).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`).join(', ')}`);
+	const periods = standardPeriods(dataset.data_from, dataset.data_as_of, Number(dataset.cutoff_day ?? DEFAULT_CUTOFF_DAY));
+	await engine.run(aggregatesFromSql(periods, touches ?? dataset.data_as_of));
 	await engine.run('CHECKPOINT');
 	await engine.run('USE memory; DETACH out;');
 }

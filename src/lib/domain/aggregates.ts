@@ -23,11 +23,10 @@ export function standardPeriods(first: IsoDay, last: IsoDay, cutoffDay: number):
 	return (['reporting', 'calendar'] as const).flatMap((kind) => SPANS.flatMap((span) => periodsCovering(first, last, kind, span, cutoffDay)));
 }
 
-/** The statements that (re)build the aggregate tables for these periods. */
-export function aggregatesSql(periods: readonly Period[]): string {
+/** The per-agency counts of these periods: the rows of AGGREGATE_TABLE. */
+function periodCountsSelect(periods: readonly Period[]): string {
 	const counts = COUNTS.map((c) => `CAST(count_if(${c.sql}) AS INTEGER) AS "${c.id}"`);
-	return `CREATE OR REPLACE TABLE ${AGGREGATE_TABLE} AS
-WITH ${periodsValues(periods)},
+	return `WITH ${periodsValues(periods)},
 state AS (
   ${stateSql({ periods })}
 )
@@ -35,8 +34,12 @@ SELECT period, last_day AS period_last, agency_id, procedure_code, channel,
   ${counts.join(',\n  ')}
 FROM state
 GROUP BY period, last_day, agency_id, procedure_code, channel
-ORDER BY period_last, period, agency_id, procedure_code, channel;
-CREATE OR REPLACE TABLE ${AGGREGATE_LEVEL_TABLE} AS
+ORDER BY period_last, period, agency_id, procedure_code, channel`;
+}
+
+/** What is derived from AGGREGATE_TABLE and the dossiers as a whole: the level table, the ever-late copy, the list of periods. */
+function derivedSql(periodKeys: readonly string[]): string {
+	return `CREATE OR REPLACE TABLE ${AGGREGATE_LEVEL_TABLE} AS
 SELECT d.period, d.period_last, a.level, d.channel,
   ${COUNTS.map((c) => `CAST(sum(d."${c.id}") AS INTEGER) AS "${c.id}"`).join(',\n  ')}
 FROM ${AGGREGATE_TABLE} d
@@ -44,5 +47,25 @@ LEFT JOIN agencies a ON a.id = d.agency_id
 GROUP BY d.period, d.period_last, a.level, d.channel
 ORDER BY d.period_last, d.period, a.level, d.channel;
 CREATE OR REPLACE TABLE ${LATE_DOSSIERS_TABLE} AS SELECT * FROM dossiers WHERE ${EVER_PAST_DUE_SQL} ORDER BY ${DOSSIER_ORDER};
-CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periods.map((p) => `('${periodKey(p)}')`).join(', ')}) AS t(period);`;
+CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periodKeys.map((k) => `('${k}')`).join(', ')}) AS t(period);`;
+}
+
+/** The statements that (re)build the aggregate tables for these periods. */
+export function aggregatesSql(periods: readonly Period[]): string {
+	return `CREATE OR REPLACE TABLE ${AGGREGATE_TABLE} AS
+${periodCountsSelect(periods)};
+${derivedSql(periods.map(periodKey))}`;
+}
+
+/**
+ * The statements that bring the aggregate tables up to date after the dossiers changed
+ * from `from` on (no period ending before that day can have changed: a dossier's state at
+ * the end of a day depends only on what happened by then): the periods ending on or after
+ * it are counted again, those before kept. `periods` are all the standard periods now.
+ */
+export function aggregatesFromSql(periods: readonly Period[], from: IsoDay): string {
+	const recount = periods.filter((p) => p.last >= from);
+	return `DELETE FROM ${AGGREGATE_TABLE} WHERE period_last >= DATE '${from}' OR period NOT IN (${periods.map((p) => `'${periodKey(p)}'`).join(', ')});
+${recount.length ? `INSERT INTO ${AGGREGATE_TABLE}\n${periodCountsSelect(recount)};` : ''}
+${derivedSql(periods.map(periodKey))}`;
 }

@@ -7,7 +7,7 @@ import type { Locale } from '../format/format';
 
 const vi = {
 	usage:
-		'Cách dùng: npm run ingest -- --out THƯ_MỤC [--agencies DANH_MỤC.csv] [--mapping GHÉP_CỘT.json] [--header-line SỐ_DÒNG] [--province "Tên tỉnh"] [--cutoff-day 15] [--keep 7] [--lang en] TỆP…',
+		'Cách dùng: npm run ingest -- --out THƯ_MỤC [--agencies DANH_MỤC.csv] [--mapping GHÉP_CỘT.json] [--header-line SỐ_DÒNG] [--province "Tên tỉnh"] [--cutoff-day 15] [--keep 7] [--rewrite-above 0.1] [--lang en] TỆP…',
 	noFiles: 'Chưa chỉ ra tệp xuất nào để nạp.',
 	noOut: 'Chưa chỉ ra thư mục dữ liệu (--out THƯ_MỤC).',
 	locked: 'Thư mục {dir} đang được một lần nạp khác dùng (tiến trình {pid}). Hãy chờ lần đó xong rồi chạy lại.',
@@ -33,7 +33,7 @@ const vi = {
 };
 
 const en: typeof vi = {
-	usage: 'Usage: npm run ingest -- --out DIR [--agencies REGISTER.csv] [--mapping MAPPING.json] [--header-line N] [--province "Name"] [--cutoff-day 15] [--keep 7] [--lang en] FILE…',
+	usage: 'Usage: npm run ingest -- --out DIR [--agencies REGISTER.csv] [--mapping MAPPING.json] [--header-line N] [--province "Name"] [--cutoff-day 15] [--keep 7] [--rewrite-above 0.1] [--lang en] FILE…',
 	noFiles: 'No export file to ingest was given.',
 	noOut: 'No data folder was given (--out DIR).',
 	locked: 'The folder {dir} is in use by another ingest (process {pid}). Wait for it to finish, then run again.',
