@@ -9,10 +9,11 @@ import { join } from 'node:path';
 const [releaseManifest, dataDir] = process.argv.slice(2);
 const { sourceDatabase, ...manifest } = JSON.parse(readFileSync(releaseManifest, 'utf8'));
 if (!sourceDatabase || !existsSync(join(dataDir, sourceDatabase))) {
-	console.error(`${dataDir} no longer holds ${sourceDatabase ?? 'the database of that release'}: only the web root can go back.`);
-	process.exit(1);
+	// Exit 3: the caller goes on with the web root alone and says so.
+	console.error(`Thư mục dữ liệu ${dataDir} không còn cơ sở dữ liệu ${sourceDatabase ?? 'của bản công bố đó'}: thư mục dữ liệu giữ nguyên, lần nạp sau vẫn tiếp nối dữ liệu hiện tại.`);
+	process.exit(3);
 }
 const tmp = join(dataDir, '.manifest.json.tmp');
 writeFileSync(tmp, JSON.stringify({ ...manifest, database: sourceDatabase }, null, 2) + '\n');
 renameSync(tmp, join(dataDir, 'manifest.json'));
-console.log(`${dataDir}: manifest.json names ${sourceDatabase} again.`);
+console.log(`Thư mục dữ liệu ${dataDir}: manifest.json lại chỉ đến ${sourceDatabase}.`);

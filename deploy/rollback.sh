@@ -22,7 +22,10 @@ if [ -z "$target" ] || [ ! -d "$RELEASES_DIR/$target" ]; then
 fi
 
 # The data folder: back to the database the release was built from (its manifest's sourceDatabase).
-node "$PROJECT_DIR/deploy/restore-manifest.mjs" "$RELEASES_DIR/$target/data/manifest.json" "$DATA_DIR"
+# When the data folder no longer holds it (pruned), the web root alone goes back, and the script says so.
+status=0
+node "$PROJECT_DIR/deploy/restore-manifest.mjs" "$RELEASES_DIR/$target/data/manifest.json" "$DATA_DIR" || status=$?
+[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
 
 ln -sfn "$RELEASES_DIR/$target" "$SITE_DIR.next"
 mv -T "$SITE_DIR.next" "$SITE_DIR"

@@ -81,7 +81,7 @@ type UnitRow = {
 };
 
 /** The units on record: the previous database's, then the register's over them, then those the files name for the first time. */
-async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: readonly RegisterUnit[]): Promise<Map<string, RegisterUnit>> {
+async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: readonly RegisterUnit[]): Promise<{ units: Map<string, RegisterUnit>; edited: boolean }> {
 	const units = new Map<string, RegisterUnit>();
 	if (previous) {
 		const rows = await engine.query<UnitRow>(`SELECT id, name, short_name, level, parent_id, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM prev.agencies`);
@@ -94,8 +94,11 @@ async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: re
 			units.set(r.id, { code: r.id, name: r.name, short_name: r.short_name, level: r.level, parent: r.parent_id, valid_from: r.valid_from, valid_to: r.valid_to, successors: next, inferred: false });
 		}
 	}
+	// The register edited since the database was written: a unit that differs from its record there.
+	const record = (u: RegisterUnit | undefined) => u && JSON.stringify([u.name, u.short_name, u.level, u.parent, u.valid_from, u.valid_to, u.successors]);
+	const edited = register.some((u) => record(u) !== record(units.get(u.code)));
 	for (const u of register) units.set(u.code, u);
-	return units;
+	return { units, edited };
 }
 
 function knownNames(units: ReadonlyMap<string, RegisterUnit>, procedures: readonly { code: string; field: string }[]): KnownNames {
@@ -126,7 +129,7 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 			o.say(cliText(o.locale, 'registerAccount', { file: registerPath, units: formatCount(register.units.length, o.locale), rejected: formatCount(register.rejected.length, o.locale) }));
 		}
 		if (before) await engine.run(`ATTACH ${sqlString(folder.path(before.database))} AS prev (READ_ONLY)`);
-		const units = await unitsOnRecord(engine, !!before, register.units);
+		const { units, edited } = await unitsOnRecord(engine, !!before, register.units);
 		const procedures = before ? await engine.query<{ code: string; field: string }>('SELECT code, field FROM prev.procedures') : [];
 		const previousFacts = before ? Object.fromEntries((await engine.query<{ key: string; value: string }>('SELECT key, value FROM prev.dataset')).map((r) => [r.key, r.value])) : {};
 
@@ -147,7 +150,7 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 		const run = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
 		// Against the previous database: the dossiers whose record is not what it was (a load may also change one and change it back).
 		const delta = before ? await changedDossiers(engine) : null;
-		const changed = !delta || delta.changed > 0 || o.agencies !== null;
+		const changed = !delta || delta.changed > 0 || edited;
 		let manifest = before;
 		if (changed) {
 			let province = o.province ?? previousFacts.province;
@@ -179,6 +182,8 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 			stopHere('manifest');
 			folder.publish(manifest);
 			folder.writeAtomic('agencies.csv', toCsv(...headerAndRows(registerRows([...units.values()]))));
+			const inferred = [...units.values()].filter((u) => u.inferred).length;
+			o.say(cliText(o.locale, 'registerWritten', { file: folder.path('agencies.csv'), units: formatCount(units.size, o.locale), inferred: formatCount(inferred, o.locale) }));
 			folder.prune(database, o.keep);
 		}
 		const log = writeLog(

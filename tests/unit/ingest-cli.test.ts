@@ -236,6 +236,19 @@ describe('the agency register and the mapping file', () => {
 		const next = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
 		expect(account(next)).toEqual(UPDATE_ACCOUNTS['export-2.csv']);
 		expect(next.registerRejected).toEqual([]);
+		// The office renames a unit in the folder's register: the next run applies it though no dossier changed.
+		const file = join(dir, 'agencies.csv');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('Ủy ban nhân dân xã Tịnh Hà mới', 'Ủy ban nhân dân xã Tịnh Hà Đông'));
+		const renamed = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
+		expect([renamed.changed, account(renamed)]).toEqual([true, UPDATE_ACCOUNTS.again]);
+		const after = await NodeEngine.open(join(dir, renamed.manifest!.database), { access_mode: 'READ_ONLY' });
+		try {
+			expect(await after.query("SELECT name FROM agencies WHERE id = 'XTH2'")).toEqual([{ name: 'Ủy ban nhân dân xã Tịnh Hà Đông' }]);
+		} finally {
+			await after.close();
+		}
+		// Nothing edited since: nothing written.
+		expect((await ingest(options(dir, [join(UPDATES, 'export-2.csv')]))).changed).toBe(false);
 	});
 
 	it('a first ingest writes a starting register, marking the levels it inferred from a unit’s name', async () => {

@@ -115,7 +115,11 @@ export function readRegister(file: string, headers: readonly string[], rows: rea
 			parent: text('parent'),
 			valid_from: validFrom,
 			valid_to: validTo,
-			successors: (text('successors') ?? '').split(/[;,\s]+/).filter(Boolean),
+			// Separated by ';' alone: a unit's code may be its name (a file with no code column), spaces and commas included.
+			successors: (text('successors') ?? '')
+				.split(';')
+				.map((c) => c.trim())
+				.filter(Boolean),
 			inferred: YES.test(normaliseText(text('inferred') ?? ''))
 		});
 	}
