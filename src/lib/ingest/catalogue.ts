@@ -7,6 +7,7 @@ import { dayOfMicros, type IsoDay, type Micros } from '../domain/dates';
 import type { Channel, Level, OnlineService } from '../domain/types';
 import { normaliseText } from './headers';
 import { shortName } from './register';
+import { own } from './tally';
 import { levelFromName } from './values';
 
 export interface AgencyRecord {
@@ -58,7 +59,7 @@ export class Catalogue {
 
 	private nameKey(name: string): string {
 		let key = this.nameKeys.get(name);
-		if (key === undefined) this.nameKeys.set(name, (key = normaliseText(name)));
+		if (key === undefined) this.nameKeys.set(own(name), (key = normaliseText(name)));
 		return key;
 	}
 
@@ -66,7 +67,7 @@ export class Catalogue {
 	agency(code: string | null, name: string | null, level: Level | null, received: Micros): { id: string; level: Level } | null {
 		const known = (code && this.knownAgencies.get(code)) || (name && this.agencyByName.get(this.nameKey(name)));
 		if (known) return known;
-		const id = code ?? name!;
+		const id = own(code ?? name!);
 		const added = this.added.get(id);
 		if (added) {
 			if (received < added.firstReceived) added.firstReceived = received;
@@ -74,7 +75,7 @@ export class Catalogue {
 		}
 		const lvl = level ?? levelFromName(name ?? '');
 		if (!lvl) return null;
-		const record = { id, name: name ?? code!, level: lvl, inferred: !level, firstReceived: received };
+		const record = { id, name: own(name ?? code!), level: lvl, inferred: !level, firstReceived: received };
 		this.added.set(id, record);
 		this.agencyByName.set(this.nameKey(record.name), record);
 		return record;
@@ -86,8 +87,8 @@ export class Catalogue {
 		if (this.knownProcedures.has(key)) return key;
 		let p = this.procedures.get(key);
 		if (!p) {
-			p = { code: key, name: name ?? code ?? UNKNOWN_PROCEDURE_NAME, field: field ?? UNKNOWN_FIELD, level, online_service: 'none' };
-			this.procedures.set(key, p);
+			p = { code: own(key), name: own(name ?? code ?? UNKNOWN_PROCEDURE_NAME), field: own(field ?? UNKNOWN_FIELD), level, online_service: 'none' };
+			this.procedures.set(p.code, p);
 		}
 		// A procedure offers the deepest online service any of its dossiers used.
 		if (channel === 'online_full') p.online_service = 'full';
