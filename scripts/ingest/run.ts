@@ -120,7 +120,9 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 		if ((e as Error).message === 'locked') throw new IngestError(cliText(o.locale, 'locked', { dir: o.out, pid: (e as { holder: number }).holder }));
 		throw e;
 	}
-	const engine = await NodeEngine.open();
+	// DuckDB's share of memory is bounded (it spills to DIR/.incoming beyond it): the JavaScript
+	// side holds a batch or two at a time, so a run's peak stays under 4 GB at any size.
+	const engine = await NodeEngine.open(':memory:', { memory_limit: '2GB', temp_directory: folder.incoming('spill') });
 	try {
 		const before = folder.manifest();
 		const registerPath = o.agencies ?? (before ? folder.path('agencies.csv') : null);

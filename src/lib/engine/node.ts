@@ -2,13 +2,11 @@
  * The engine in Node: native DuckDB (@duckdb/node-api), running the very SQL the browser
  * runs on DuckDB-WASM. Used by the sample generator, build-time scripts, tests and benchmarks.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, TINYINT, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataType, tableFromIPC } from 'apache-arrow';
-import { microsText } from '../domain/dates';
-import { engineCsv } from './csv';
+import { DataType, makeVector, tableFromIPC, type Data } from 'apache-arrow';
 import { ENGINE_SETTINGS, readCsvSql, type Engine, type Row } from './types';
 
 /** Converts DuckDB's JS values to plain ones: BIGINT → number, TIMESTAMP/DATE → ISO-like string. */
@@ -27,6 +25,32 @@ function duckdbType(t: DataType): string {
 	if (DataType.isFloat(t)) return 'DOUBLE';
 	if (DataType.isInt(t)) return ({ 8: 'TINYINT', 16: 'SMALLINT', 32: 'INTEGER', 64: 'BIGINT' } as const)[t.bitWidth];
 	throw new Error(`no DuckDB type for Arrow's ${t}`);
+}
+
+/** The rows of one appended chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+const APPENDER_TYPES: Record<string, DuckDBType> = { VARCHAR, DOUBLE, BOOLEAN, TINYINT, INTEGER, BIGINT };
+
+/** An Arrow column's values as the appender takes them (timestamps as microseconds), null where not valid. */
+function columnValues(chunks: readonly Data[], type: string): (string | number | boolean | null)[] {
+	const out: (string | number | boolean | null)[] = [];
+	for (const d of chunks) {
+		const valid = (i: number) => !d.nullBitmap || d.nullCount === 0 || (d.nullBitmap[(d.offset + i) >> 3] & (1 << ((d.offset + i) & 7))) !== 0;
+		if (type === 'TIMESTAMP') {
+			// Two 32-bit halves of each 64-bit value: no BigInt per value.
+			const halves = new Int32Array(d.values.buffer, d.values.byteOffset, d.length * 2 + d.offset * 2);
+			for (let i = 0; i < d.length; i++) out.push(valid(i) ? halves[2 * (d.offset + i) + 1] * 2 ** 32 + (halves[2 * (d.offset + i)] >>> 0) : null);
+		} else if (type === 'BOOLEAN') {
+			for (let i = 0; i < d.length; i++) out.push(valid(i) ? (d.values[(d.offset + i) >> 3] & (1 << ((d.offset + i) & 7))) !== 0 : null);
+		} else if (type === 'VARCHAR') {
+			const vector = makeVector(d);
+			for (let i = 0; i < d.length; i++) out.push(vector.get(i) as string | null);
+		} else {
+			for (let i = 0; i < d.length; i++) out.push(valid(i) ? Number(d.values[d.offset + i]) : null);
+		}
+	}
+	return out;
 }
 
 export class NodeEngine implements Engine {
@@ -67,31 +91,33 @@ export class NodeEngine implements Engine {
 	}
 
 	/**
-	 * Arrow goes in as CSV: native DuckDB reads Arrow IPC only through an extension, and Node
-	 * stages only the small batches of tests. Each column gets the type DuckDB-WASM gives it.
+	 * Arrow goes in through DuckDB's appender, a chunk of column vectors at a time (native
+	 * DuckDB reads Arrow IPC only through an extension). Timestamps cross as microseconds in a
+	 * DOUBLE (exact to 2^53: past the year 2200) and become TIMESTAMP in SQL, so no value
+	 * needs an object of its own. Each column gets the type DuckDB-WASM gives it.
 	 */
 	async createTableFromArrow(table: string, ipc: Uint8Array): Promise<void> {
 		const arrow = tableFromIPC(ipc);
 		const fields = arrow.schema.fields;
-		const columns = Object.fromEntries(fields.map((f) => [f.name, duckdbType(f.type)]));
-		const rows: unknown[][] = [];
-		for (let r = 0; r < arrow.numRows; r++) {
-			rows.push(
-				fields.map((f, i) => {
-					const v = arrow.getChildAt(i)!.get(r);
-					// Arrow hands a timestamp over as milliseconds, its microseconds as the fraction.
-					return v !== null && DataType.isTimestamp(f.type) ? microsText(Math.round(v * 1000)) : v;
-				})
-			);
+		const types = fields.map((f) => duckdbType(f.type));
+		const columns = fields.map((f, i) => columnValues(arrow.getChildAt(i)!.data, types[i]));
+		const [catalog, name] = table.includes('.') ? table.split('.') : [null, table];
+		const incoming = `${name}_incoming`;
+		const qualified = catalog ? `${catalog}.${incoming}` : incoming;
+		const staging = types.map((t) => (t === 'TIMESTAMP' ? 'DOUBLE' : t));
+		await this.connection.run(`CREATE TABLE ${qualified} (${fields.map((f, i) => `"${f.name}" ${staging[i]}`).join(', ')})`);
+		const appender = await this.connection.createAppender(incoming, null, catalog);
+		const chunkTypes = staging.map((t) => APPENDER_TYPES[t]);
+		for (let start = 0; start < arrow.numRows; start += CHUNK_ROWS) {
+			const n = Math.min(CHUNK_ROWS, arrow.numRows - start);
+			const chunk = DuckDBDataChunk.create(chunkTypes, n);
+			columns.forEach((values, c) => chunk.setColumnValues(c, values.slice(start, start + n)));
+			appender.appendDataChunk(chunk);
 		}
-		const dir = mkdtempSync(join(tmpdir(), 'arrow-'));
-		try {
-			const file = join(dir, 'rows.csv');
-			writeFileSync(file, engineCsv(Object.keys(columns), rows));
-			await this.connection.run(`CREATE TABLE ${table} AS SELECT * FROM ${readCsvSql(file, columns)}`);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		appender.flushSync();
+		appender.closeSync();
+		const select = fields.map((f, i) => (types[i] === 'TIMESTAMP' ? `make_timestamp(CAST("${f.name}" AS BIGINT)) AS "${f.name}"` : `"${f.name}"`));
+		await this.connection.run(`CREATE TABLE ${table} AS SELECT ${select.join(', ')} FROM ${qualified}; DROP TABLE ${qualified};`);
 	}
 
 	/** Parquet files: what native DuckDB writes and reads fastest. */
