@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ACCOUNTS, BAD_FILES, BAD_ROWS, GOOD_FILES, HEADER_LINES, MARCH_2025 } from '../fixtures/ingest/expected';
 import { APRIL_2025, CORRECTIONS, UPDATE_ACCOUNTS } from '../fixtures/updates/expected';
+import { applyMappingFile } from '../../src/lib/ingest/mapping-file';
 import { downloaded, reportView, settled, shot } from './helpers';
 import { siteUrl } from './servers';
 
@@ -240,6 +241,22 @@ test('a corrected mapping is used, and remembered for files with the same header
 	await expect(page.getByTestId('file')).toContainText('Dùng cách ghép cột đã lưu cho tệp có cùng tiêu đề.');
 	await expect(page.locator('#map-rating')).toHaveValue('');
 	await expect(page.locator('#map-agency')).toHaveValue('4');
+});
+
+test('the mapping used downloads as the file npm run ingest --mapping reads', async ({ page }) => {
+	await openData(page);
+	await choose(page, 'vendor-a-utf8.csv');
+	await page.locator('#map-rating').selectOption('');
+	const { name, bytes } = await downloaded(page, () => page.getByTestId('mapping-download').click());
+	expect(name).toBe('vendor-a-utf8.mapping.json');
+	const file = JSON.parse(bytes.toString('utf8'));
+	// Each field by the header of its column, the one unmapped by hand as null; the proposed header row is not pinned.
+	expect(file).toMatchObject({ format: 'one-stop-dashboard/mapping', version: 1, fields: { id: 'Mã hồ sơ', agency: 'Cơ quan', rating: null, withdrawn_at: null } });
+	expect(file.headerLine).toBeUndefined();
+	// Read back against the same headers, it is the mapping on screen.
+	const headers = readFileSync(join(FIXTURES, 'vendor-a-utf8.csv'), 'utf8').split('\n')[0].split(',');
+	const onScreen = await page.locator('[data-testid=file] select[id^=map-]').evaluateAll((selects) => Object.fromEntries(selects.map((s) => [s.id.slice(4), (s as HTMLSelectElement).value === '' ? null : Number((s as HTMLSelectElement).value)])));
+	expect(applyMappingFile(file, headers)).toEqual(onScreen);
 });
 
 test('no request leaves the page while files are loaded', async ({ page }) => {

@@ -137,6 +137,9 @@ describe('a database brought up to date in a copy of the previous one', () => {
 		expect([await appended(copied), await appended(whole)]).toEqual(['9', '0']);
 		const [a, b] = [await contents(copied), await contents(whole)];
 		expect(a.period_counts.length).toBeGreaterThan(50); // the comparison compares something
+		// One record per dossier: the file has no unique index, the merge is what keeps ids unique.
+		expect(new Set(a.dossiers.map((d) => (d as { id: string }).id)).size).toBe(11);
+		expect(a.dossiers).toHaveLength(11);
 		expect(a).toEqual(b);
 		expect(await figures(copied, { kind: 'calendar', span: 'quarter', year: 2025, index: 1 })).toEqual(want(Q1_2025));
 		expect(await figures(copied, { kind: 'calendar', span: 'month', year: 2025, index: 4 })).toEqual(want(APRIL_2025));

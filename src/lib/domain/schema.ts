@@ -30,7 +30,7 @@ CREATE TABLE procedures (
 );
 
 CREATE TABLE dossiers (
-  id                 VARCHAR PRIMARY KEY,
+  id                 VARCHAR NOT NULL,
   procedure_code     VARCHAR NOT NULL,
   agency_id          VARCHAR NOT NULL,
   received_at        TIMESTAMP NOT NULL,
