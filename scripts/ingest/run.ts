@@ -17,14 +17,17 @@ import { cliText } from '../../src/lib/i18n/ingest-cli';
 import { toCsv } from '../../src/lib/export/csv';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { lastEventDay } from '../../src/lib/engine/source';
-import { readFiles, type KnownNames, type LoadProgress, type Reader } from '../../src/lib/ingest/ingest';
+import type { KnownNames, LoadProgress, Reader } from '../../src/lib/ingest/ingest';
+import { refusalText } from '../../src/lib/ingest/refusal';
 import { registerRows, type RegisterUnit } from '../../src/lib/ingest/register';
+import { FileError } from '../../src/lib/ingest/sources';
 import { stageAndMerge } from '../../src/lib/ingest/stage';
 import type { Problem, Tally } from '../../src/lib/ingest/tally';
 import { changedDossiers, updateDatabase, writeNewDatabase } from './database';
 import { DataFolder, type IngestManifest } from './folder';
 import { writeLog } from './logs';
 import { IngestError, planFile, readMappingFile, readRegisterFile } from './plan';
+import { readInThread } from './read-in-thread';
 
 export interface IngestOptions {
 	out: string;
@@ -141,12 +144,17 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 			lastSaid = Date.now();
 			o.say(cliText(o.locale, 'reading', { file: p.file, rows: formatCount(p.rowsRead, o.locale), percent: Math.floor(p.fraction * 100) }));
 		};
+		const threaded = readInThread(o.files);
 		const read: Reader = (files, known, stage, onProgress) =>
-			readFiles(files, known, async (ipc) => {
+			threaded(files, known, async (ipc) => {
 				await stage(ipc);
 				stopHere('read');
 			}, onProgress);
-		const { tally, newAgencies, newProcedures } = await stageAndMerge(engine, planned, knownNames(units, procedures), before ? 'prev.dossiers' : null, progress, read);
+		const { tally, newAgencies, newProcedures } = await stageAndMerge(engine, planned, knownNames(units, procedures), before ? 'prev.dossiers' : null, progress, read).catch((e) => {
+			// A file that opened but fails further on (a truncated workbook, a damaged JSON) is told as the page tells it.
+			if (e instanceof FileError) throw new IngestError(cliText(o.locale, 'fileRefused', { file: e.file ?? '', reason: refusalText(o.locale, e) }));
+			throw e;
+		});
 		for (const a of newAgencies) units.set(a.id, { code: a.id, name: a.name, short_name: a.short_name, level: a.level, parent: null, valid_from: a.valid_from, valid_to: null, successors: [], inferred: a.inferred });
 
 		const run = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
