@@ -10,7 +10,7 @@
  * - a day's update (DAY rows, 20,000 by default: a quarter of them dossiers of the export
  *   resolved on the day after the export, the rest new) ingested into that folder, and the site built on it
  *   (`npm run build -- --data DIR --out DIR`): each step's time, and the two together.
- * RUNS runs of each (median kept, every run listed). Writes bench/ingest.json.
+ * RUNS runs of each (median kept, every run listed). Writes bench/ingest.json, one entry per size.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -140,6 +140,9 @@ const result = {
 	each: runs,
 	measuredAt: new Date().toISOString()
 };
+// One entry per size, so runs at other sizes stay beside this one.
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/ingest.json', JSON.stringify(result, null, 2) + '\n');
+const file = 'bench/ingest.json';
+const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { bySize?: Record<string, unknown> }) : {};
+writeFileSync(file, JSON.stringify({ bySize: { ...(earlier.bySize ?? {}), [SIZE]: result } }, null, 2) + '\n');
 console.log(JSON.stringify(result.median, null, 2));
