@@ -7,28 +7,19 @@
 import { openAsBlob } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readBatches, type PlannedFile } from '../../src/lib/ingest/ingest';
-import { packBatch, packedBuffers } from '../../src/lib/ingest/rows';
+import { packedHandOver } from '../../src/lib/ingest/rows';
 import { failureOf } from '../../src/lib/ingest/worker-failure';
 import type { ThreadFile, FromThread } from './read-in-thread';
 
 const port = parentPort!;
 const post = (m: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
-let admitted: (() => void) | null = null;
-port.on('message', () => admitted?.());
+const handOver = packedHandOver((batch, transfer) => post({ type: 'batch', batch }, transfer));
+port.on('message', handOver.admitted);
 
 try {
 	const files: PlannedFile[] = [];
 	for (const f of workerData.files as ThreadFile[]) files.push({ ...f, file: await openAsBlob(f.path) });
-	await readBatches(
-		files,
-		(batch) =>
-			new Promise<void>((resolve) => {
-				admitted = resolve;
-				const packed = packBatch(batch);
-				post({ type: 'batch', batch: packed }, packedBuffers(packed));
-			}),
-		(progress) => post({ type: 'progress', progress })
-	);
+	await readBatches(files, handOver.onBatch, (progress) => post({ type: 'progress', progress }));
 	post({ type: 'end' });
 } catch (err) {
 	post(failureOf(err));

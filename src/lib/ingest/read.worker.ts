@@ -5,7 +5,7 @@
  */
 /// <reference lib="webworker" />
 import { readBatches, type LoadProgress, type PlannedFile } from './ingest';
-import { packBatch, packedBuffers, type PackedBatch } from './rows';
+import { packedHandOver, type PackedBatch } from './rows';
 import { failureOf, type Failure } from './worker-failure';
 
 export type ToReader = { type: 'read'; files: PlannedFile[]; admitter: MessagePort };
@@ -18,20 +18,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (e: MessageEvent<ToReader>) => {
 	const { files, admitter } = e.data;
 	const post = (m: FromReader) => scope.postMessage(m);
-	let admitted: (() => void) | null = null;
-	admitter.onmessage = () => admitted?.();
 	const send = (m: ReaderToAdmitter, transfer: Transferable[] = []) => admitter.postMessage(m, transfer);
+	const handOver = packedHandOver((batch, transfer) => send({ type: 'batch', batch }, transfer));
+	admitter.onmessage = handOver.admitted;
 	try {
-		await readBatches(
-			files,
-			(batch) =>
-				new Promise<void>((resolve) => {
-					admitted = resolve;
-					const packed = packBatch(batch);
-					send({ type: 'batch', batch: packed }, packedBuffers(packed));
-				}),
-			(progress) => post({ type: 'progress', progress })
-		);
+		await readBatches(files, handOver.onBatch, (progress) => post({ type: 'progress', progress }));
 		send({ type: 'end' });
 	} catch (err) {
 		post(failureOf(err));

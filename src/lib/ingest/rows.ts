@@ -301,6 +301,23 @@ export function packedBuffers(p: PackedBatch): ArrayBuffer[] {
 	] as ArrayBuffer[];
 }
 
+/**
+ * Batches handed to the thread that admits them: each packed and its buffers moved by
+ * `send`; the next is held until that thread says this one is admitted (`admitted`).
+ */
+export function packedHandOver(send: (batch: PackedBatch, transfer: ArrayBuffer[]) => void): { onBatch: (b: ReadBatch) => Promise<void>; admitted: () => void } {
+	let admitted: (() => void) | null = null;
+	return {
+		onBatch: (batch) =>
+			new Promise<void>((resolve) => {
+				admitted = resolve;
+				const packed = packBatch(batch);
+				send(packed, packedBuffers(packed));
+			}),
+		admitted: () => admitted?.()
+	};
+}
+
 export function unpackBatch(p: PackedBatch): ReadBatch {
 	const b = newBatch(p.file);
 	b.rowsRead = p.rowsRead;
