@@ -160,7 +160,9 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 		const run = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
 		// Against the previous database: the dossiers whose record is not what it was (a load may also change one and change it back).
 		const delta = before ? await changedDossiers(engine) : null;
-		const changed = !delta || delta.changed > 0 || edited;
+		// A new province name or cut-off day is a change too: the dataset facts and the periods depend on them.
+		const cutoffChanged = o.cutoffDay !== null && String(o.cutoffDay) !== previousFacts.cutoff_day;
+		const changed = !delta || delta.changed > 0 || edited || cutoffChanged || (o.province !== null && o.province !== previousFacts.province);
 		let manifest = before;
 		if (changed) {
 			let province = o.province ?? previousFacts.province;
@@ -181,7 +183,8 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 			};
 			const dataAsOf = (table: string) => lastEventDay(engine, table, vietnamToday(), null);
 			// Updated in place while the dossiers added out of storage order stay a small part of the file.
-			if (delta && delta.appended + delta.changed <= o.rewriteAbove * delta.previous) {
+			// Another cut-off day moves every reporting period: written whole then.
+			if (delta && !cutoffChanged && delta.appended + delta.changed <= o.rewriteAbove * delta.previous) {
 				await updateDatabase(engine, { ...plan, previousPath: folder.path(before!.database), appended: delta.appended + delta.changed }, dataAsOf);
 			} else {
 				await writeNewDatabase(engine, plan, dataAsOf);

@@ -85,6 +85,9 @@ describe('two successive exports give the figures of the full export, through th
 		const again = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
 		expect([again.changed, account(again)]).toEqual([false, UPDATE_ACCOUNTS.again]);
 		expect(snapshot(dir)).toEqual(before);
+		// Another province name is a change of its own, though no dossier changed.
+		const renamed = await ingest(options(dir, [join(UPDATES, 'export-2.csv')], { province: 'Tỉnh Khác' }));
+		expect([renamed.changed, renamed.manifest!.province]).toEqual([true, 'Tỉnh Khác']);
 		// The run's log: the account, the rejected row and the warnings, as the data page's downloads.
 		const log = readFileSync(join(second.log, 'warnings.csv'), 'utf8');
 		expect(log.startsWith('\uFEFF')).toBe(true);
