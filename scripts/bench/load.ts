@@ -86,7 +86,7 @@ async function run() {
 	outcome: document.querySelector('[data-testid=outcome]').dataset.kind,
 	finishing: document.querySelector('[data-testid=finishing]').dataset.state,
 	read: document.querySelector('[data-count=read]').textContent,
-	loaded: document.querySelector('[data-count=loaded]').textContent,
+	new: document.querySelector('[data-count=new]').textContent,
 	rejected: document.querySelector('[data-count=rejected]').textContent,
 	progressUpdates: window.__progress.size,
 	longestTaskMs: Math.round(window.__longest),
