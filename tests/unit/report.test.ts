@@ -17,6 +17,7 @@ import { formatMoment } from '../../src/lib/format/format';
 import { LEVEL_NAMES } from '../../src/lib/i18n/messages';
 import { reportAnnex, reportData, type ReportOptions } from '../../src/lib/report/data';
 import { FORM_COLUMNS, brokenIdentities, formValue, type FormRow } from '../../src/lib/report/form';
+import { reportLayout } from '../../src/lib/report/table';
 import { generateSample } from '../../scripts/generate';
 import { BY_AGENCY, BY_FIELD, LATE_ANNEX, PREVIOUS_BY_AGENCY } from '../fixtures/report/expected';
 import { openFixture } from './helpers';
@@ -39,6 +40,28 @@ describe('the report form on the report fixture', () => {
 			expect(r.rows.map((row) => row.number)).toEqual(['I', '1', '2', '3', 'II', '1', '2', 'III', '1', '2', '']);
 		});
 	}
+
+	it('names its columns in the words of Biểu 06 (Thông tư 01/2020/TT-VPCP), which leaders sign', async () => {
+		const r = await reportData(engine, { ...quarter, grouping: 'agency' }, await aggregatedPeriods(engine), await loadCatalog(engine), names);
+		const { columns } = reportLayout(r, 'agency', false, 'vi');
+		// The form's own words; "Mới tiếp nhận" and "Rút hồ sơ" are the seeds' additions, the rate the dashboard's.
+		expect(columns.map((c) => c.long)).toEqual([
+			'Số hồ sơ tiếp nhận: Tổng số',
+			'Số hồ sơ tiếp nhận: Trực tuyến',
+			'Số hồ sơ tiếp nhận: Trực tiếp, dịch vụ bưu chính',
+			'Số hồ sơ tiếp nhận: Kỳ trước chuyển qua',
+			'Số hồ sơ tiếp nhận: Mới tiếp nhận',
+			'Số hồ sơ đã giải quyết: Tổng số',
+			'Số hồ sơ đã giải quyết: Trước hạn',
+			'Số hồ sơ đã giải quyết: Đúng hạn',
+			'Số hồ sơ đã giải quyết: Quá hạn',
+			'Rút hồ sơ',
+			'Số hồ sơ đang giải quyết: Tổng số',
+			'Số hồ sơ đang giải quyết: Trong hạn',
+			'Số hồ sơ đang giải quyết: Quá hạn',
+			'Tỷ lệ đúng hạn'
+		]);
+	});
 
 	it('by field within each level equals the form worked out by hand', async () => {
 		const r = await reportData(engine, { ...quarter, grouping: 'field' }, await aggregatedPeriods(engine), await loadCatalog(engine), names);
