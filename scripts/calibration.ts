@@ -3,10 +3,10 @@
  * `npm run calibration -- data/generated/province.duckdb`. The checks that must hold are in
  * tests/unit/sample.test.ts; this is for people.
  */
-import { queryMetrics } from '../src/lib/engine/metrics';
-import { NodeEngine } from '../src/lib/engine/node';
-import { rate } from '../src/lib/domain/metrics';
-import { period } from '../src/lib/domain/periods';
+import { queryMetrics } from '../src/lib/core/engine/metrics';
+import { NodeEngine } from '../src/lib/core/engine/node';
+import { rate } from '../src/lib/core/domain/metrics';
+import { period } from '../src/lib/core/domain/periods';
 
 export async function calibration(dbPath: string): Promise<string[]> {
 	const engine = await NodeEngine.open(dbPath, { access_mode: 'READ_ONLY' });

@@ -8,15 +8,15 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addDays, vietnamToday } from '../src/lib/domain/dates';
-import { DOSSIER_COLUMNS } from '../src/lib/domain/schema';
-import { DEFAULT_CUTOFF_DAY } from '../src/lib/domain/periods';
+import { addDays, vietnamToday } from '../src/lib/core/domain/dates';
+import { DOSSIER_COLUMNS } from '../src/lib/core/domain/schema';
+import { DEFAULT_CUTOFF_DAY } from '../src/lib/core/domain/periods';
 import { generate, type Settings } from './sample/generate';
 import { PROVINCE } from './sample/province';
 import { toCsv, writeDatabase } from './sample/write-db';
 
 /** What the output depends on besides size, end and seed: a change to any of these regenerates. */
-const INPUTS = ['data/sample/settings.json', 'scripts/sample/generate.ts', 'scripts/sample/province.ts', 'scripts/sample/calendar.ts', 'scripts/sample/random.ts', 'scripts/sample/write-db.ts', 'src/lib/domain/schema.ts', 'src/lib/domain/aggregates.ts', 'src/lib/domain/query.ts', 'src/lib/domain/metrics.ts'];
+const INPUTS = ['data/sample/settings.json', 'scripts/sample/generate.ts', 'scripts/sample/province.ts', 'scripts/sample/calendar.ts', 'scripts/sample/random.ts', 'scripts/sample/write-db.ts', 'src/lib/core/domain/schema.ts', 'src/lib/core/domain/aggregates.ts', 'src/lib/core/domain/query.ts', 'src/lib/core/domain/metrics.ts'];
 
 function inputsHash(): string {
 	const h = createHash('sha256');

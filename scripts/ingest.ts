@@ -10,8 +10,8 @@
  * then as it was), 2 when the command itself is wrong. docs/PUBLISHING.md is the runbook.
  */
 import { parseArgs } from 'node:util';
-import { formatCount, formatDay, type Locale } from '../src/lib/format/format';
-import { cliText } from '../src/lib/i18n/ingest-cli';
+import { formatCount, formatDay, type Locale } from '../src/lib/core/format/format';
+import { cliText } from '../src/lib/ingest/cli-messages';
 import { ingest, REWRITE_ABOVE } from './ingest/run';
 import { IngestError } from './ingest/plan';
 

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeEngine } from '../src/lib/engine/node';
+import { NodeEngine } from '../src/lib/core/engine/node';
 import { PUBLIC_THRESHOLD, publicFigures } from '../src/lib/public/figures';
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/generated' }, out: { type: 'string' }, threshold: { type: 'string' } } });

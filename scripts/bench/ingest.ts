@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { generateSample } from '../generate';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { median } from './common';
 
 const SIZE = Number(process.env.SIZE ?? 10_000_000);

@@ -10,7 +10,7 @@
  * beside it. Writes bench/load.json.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { launch, serveSample } from './common';
 
 const SIZE = 1_000_000;

@@ -11,13 +11,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { LEVEL_NAMES } from '../../src/lib/i18n/messages';
-import { loadCatalog } from '../../src/lib/engine/catalog';
-import { NodeEngine } from '../../src/lib/engine/node';
-import { datasetInfo } from '../../src/lib/engine/source';
-import { parsePeriodKey, latestCompletePeriod } from '../../src/lib/domain/periods';
+import { LEVEL_NAMES } from '../../src/lib/core/i18n/messages';
+import { loadCatalog } from '../../src/lib/core/engine/catalog';
+import { NodeEngine } from '../../src/lib/core/engine/node';
+import { datasetInfo } from '../../src/lib/core/engine/source';
+import { parsePeriodKey, latestCompletePeriod } from '../../src/lib/core/domain/periods';
 import { reportData } from '../../src/lib/report/data';
-import { parseReport } from '../../src/lib/state/report';
+import { parseReport } from '../../src/lib/report/address';
 import { choose, click, launch, median, p95, serveSample, timed } from './common';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);

@@ -20,16 +20,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Page } from '@playwright/test';
-import { latestCompletePeriod, parsePeriodKey } from '../../src/lib/domain/periods';
-import { loadCatalog } from '../../src/lib/engine/catalog';
-import { NodeEngine } from '../../src/lib/engine/node';
-import { datasetInfo, type DatasetInfo } from '../../src/lib/engine/source';
-import type { Engine } from '../../src/lib/engine/types';
-import { LEVEL_NAMES } from '../../src/lib/i18n/messages';
+import { latestCompletePeriod, parsePeriodKey } from '../../src/lib/core/domain/periods';
+import { loadCatalog } from '../../src/lib/core/engine/catalog';
+import { NodeEngine } from '../../src/lib/core/engine/node';
+import { datasetInfo, type DatasetInfo } from '../../src/lib/core/engine/source';
+import type { Engine } from '../../src/lib/core/engine/types';
+import { LEVEL_NAMES } from '../../src/lib/core/i18n/messages';
 import { reportData } from '../../src/lib/report/data';
-import { parseReport } from '../../src/lib/state/report';
-import { parseView } from '../../src/lib/state/view';
-import { dashboardData, dossierPage } from '../../src/lib/views/dashboard';
+import { parseReport } from '../../src/lib/report/address';
+import { parseView } from '../../src/lib/dashboard/view';
+import { dashboardData, dossierPage } from '../../src/lib/dashboard/dashboard';
 import { choose, click, launch, median, p95, serveSample, timed } from './common';
 import { WasmNodeEngine } from './wasm-node';
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { rowsOf, type ArrowTable } from '../../src/lib/engine/arrow';
-import { ENGINE_SETTINGS, type Engine, type Row } from '../../src/lib/engine/types';
+import { rowsOf, type ArrowTable } from '../../src/lib/core/engine/arrow';
+import { ENGINE_SETTINGS, type Engine, type Row } from '../../src/lib/core/engine/types';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -12,13 +12,13 @@
  * once they are a tenth of the data the next run writes the file whole again.
  */
 import { copyFileSync } from 'node:fs';
-import { aggregatesFromSql, standardPeriods } from '../../src/lib/domain/aggregates';
-import { DEFAULT_CUTOFF_DAY } from '../../src/lib/domain/periods';
-import { DOSSIER_COLUMNS, DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/domain/schema';
-import { dossierFactsSql } from '../../src/lib/engine/source';
-import { sqlString } from '../../src/lib/domain/query';
-import type { NodeEngine } from '../../src/lib/engine/node';
-import { engineCsv } from '../../src/lib/engine/csv';
+import { aggregatesFromSql, standardPeriods } from '../../src/lib/core/domain/aggregates';
+import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
+import { DOSSIER_COLUMNS, DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/core/domain/schema';
+import { dossierFactsSql } from '../../src/lib/core/engine/source';
+import { sqlString } from '../../src/lib/core/domain/query';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
+import { engineCsv } from '../../src/lib/core/engine/csv';
 import type { ProcedureRecord } from '../../src/lib/ingest/catalogue';
 import { LATEST_SQL, MERGED } from '../../src/lib/ingest/merge';
 import type { RegisterUnit } from '../../src/lib/ingest/register';

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv } from '../../src/lib/export/csv';
-import type { Locale } from '../../src/lib/format/format';
+import { toCsv } from '../../src/lib/core/export/csv';
+import type { Locale } from '../../src/lib/core/format/format';
 import { problemsCsv, qualityCsv } from '../../src/lib/ingest/account-csv';
 import type { Problem, Tally } from '../../src/lib/ingest/tally';
 

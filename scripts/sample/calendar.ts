@@ -2,7 +2,7 @@
  * The working calendar of the sample: days as whole numbers from the start day, minutes of
  * the day in Vietnam local time, public holidays and Tết from the settings, office hours.
  */
-import { addDays, daysBetween, weekday, type IsoDay } from '../../src/lib/domain/dates';
+import { addDays, daysBetween, weekday, type IsoDay } from '../../src/lib/core/domain/dates';
 
 export type DayType = 'weekday' | 'saturday' | 'sunday' | 'holiday' | 'beforeTet' | 'afterTet';
 

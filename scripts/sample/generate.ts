@@ -7,8 +7,8 @@
  * level and department, weekends and Tết, online share rising over the years, on-time rates
  * by level and field, withdrawals, dossiers still open at the end, ratings.
  */
-import { daysBetween, type IsoDay } from '../../src/lib/domain/dates';
-import type { Level } from '../../src/lib/domain/types';
+import { daysBetween, type IsoDay } from '../../src/lib/core/domain/dates';
+import type { Level } from '../../src/lib/core/domain/types';
 import { CLOSE_OF_BUSINESS, WorkCalendar, timeSeries, type DayType } from './calendar';
 import { buildCatalogue, PROVINCE, type AgencyDef, type Catalogue, type ProcedureDef } from './province';
 import { Random, WeightedChoice } from './random';

@@ -9,7 +9,7 @@
  * codes are in the national format but made up: they are not the official codes.
  * Volume weights of departments follow the Hà Nam appendix (seed 001).
  */
-import type { Agency, AgencySuccessor, Level, OnlineService, Procedure } from '../../src/lib/domain/types';
+import type { Agency, AgencySuccessor, Level, OnlineService, Procedure } from '../../src/lib/core/domain/types';
 
 export const PROVINCE = { name: 'Quảng Ngãi', portalCode: 'H55' };
 

@@ -2,15 +2,15 @@
  * Writes a dossier database from CSV files: the DuckDB file the site opens with ATTACH
  * (in the storage format DuckDB-WASM reads) and optionally a Parquet copy of the dossiers
  * for other tools. The sample generator and the test fixtures both go through here, so
- * both get the one schema of src/lib/domain/schema.ts.
+ * both get the one schema of src/lib/core/domain/schema.ts.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { aggregatesSql, standardPeriods } from '../../src/lib/domain/aggregates';
-import { DEFAULT_CUTOFF_DAY } from '../../src/lib/domain/periods';
-import { DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/domain/schema';
-import { sqlString } from '../../src/lib/domain/query';
-import { NodeEngine } from '../../src/lib/engine/node';
-import { dossierFactsSql } from '../../src/lib/engine/source';
+import { aggregatesSql, standardPeriods } from '../../src/lib/core/domain/aggregates';
+import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
+import { DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/core/domain/schema';
+import { sqlString } from '../../src/lib/core/domain/query';
+import { NodeEngine } from '../../src/lib/core/engine/node';
+import { dossierFactsSql } from '../../src/lib/core/engine/source';
 
 /** DuckDB-WASM 1.32 carries DuckDB 1.4: files written by a newer DuckDB must use its format. */
 export const WASM_STORAGE_VERSION = 'v1.4.0';

@@ -4,10 +4,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { rate } from '../../src/lib/domain/metrics';
-import { latestCompletePeriod } from '../../src/lib/domain/periods';
-import { queryMetrics } from '../../src/lib/engine/metrics';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { rate } from '../../src/lib/core/domain/metrics';
+import { latestCompletePeriod } from '../../src/lib/core/domain/periods';
+import { queryMetrics } from '../../src/lib/core/engine/metrics';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { navigate, settled, shot } from './helpers';
 import { E2E_SERVERS, SAMPLE_END, siteUrl } from './servers';
 

@@ -8,9 +8,9 @@ import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { latestCompletePeriod } from '../../src/lib/domain/periods';
-import { queryMetrics } from '../../src/lib/engine/metrics';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { latestCompletePeriod } from '../../src/lib/core/domain/periods';
+import { queryMetrics } from '../../src/lib/core/engine/metrics';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { settled } from './helpers';
 import { E2E_SERVERS, SAMPLE_END } from './servers';
 

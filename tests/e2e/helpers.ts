@@ -1,8 +1,8 @@
 /** Waiting for the dashboard, and saving what it shows. */
 import { expect, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { parseReport, serializeReport } from '../../src/lib/state/report';
-import { parseView, serializeView } from '../../src/lib/state/view';
+import { parseReport, serializeReport } from '../../src/lib/report/address';
+import { parseView, serializeView } from '../../src/lib/dashboard/view';
 
 /** The dashboard's view in an address, written as main[data-view] names it. */
 const dashboardView = (p: URLSearchParams) => serializeView(parseView(p)).toString();

@@ -7,8 +7,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { latestCompletePeriod } from '../../src/lib/domain/periods';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { latestCompletePeriod } from '../../src/lib/core/domain/periods';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { shot } from './helpers';
 import { E2E_SERVERS, PUBLIC_FROM, SAMPLE_END, siteUrl } from './servers';
 

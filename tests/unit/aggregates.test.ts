@@ -4,14 +4,14 @@
  * dashboard shows the same figures on either path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { standardPeriods } from '../../src/lib/domain/aggregates';
-import { periodKey } from '../../src/lib/domain/periods';
-import { aggregatedMetricsSql, type Dimension, type Filters } from '../../src/lib/domain/query';
-import { aggregatedPeriods, queryDossiers, queryMetrics } from '../../src/lib/engine/metrics';
-import type { NodeEngine } from '../../src/lib/engine/node';
-import type { Engine } from '../../src/lib/engine/types';
-import { DEFAULT_VIEW, type ViewState } from '../../src/lib/state/view';
-import { dashboardData } from '../../src/lib/views/dashboard';
+import { standardPeriods } from '../../src/lib/core/domain/aggregates';
+import { periodKey } from '../../src/lib/core/domain/periods';
+import { aggregatedMetricsSql, type Dimension, type Filters } from '../../src/lib/core/domain/query';
+import { aggregatedPeriods, queryDossiers, queryMetrics } from '../../src/lib/core/engine/metrics';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
+import type { Engine } from '../../src/lib/core/engine/types';
+import { DEFAULT_VIEW, type ViewState } from '../../src/lib/dashboard/view';
+import { dashboardData } from '../../src/lib/dashboard/dashboard';
 import { QUARTER_1_2023_TOTAL } from '../fixtures/basic/expected';
 import { openFixture } from './helpers';
 

@@ -4,7 +4,7 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { rowsOf, streamOfFile } from '../../src/lib/engine/arrow';
+import { rowsOf, streamOfFile } from '../../src/lib/core/engine/arrow';
 import { wasmDuckDB } from '../../scripts/bench/wasm-node';
 
 async function duckdbWasmResult(sql: string): Promise<Uint8Array> {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyData } from '../../scripts/build.mjs';
-import type { SourceManifest } from '../../src/lib/engine/source';
-import { readFirstView, type FirstViewFile } from '../../src/lib/views/first-view';
+import type { SourceManifest } from '../../src/lib/core/engine/source';
+import { readFirstView, type FirstViewFile } from '../../src/lib/dashboard/first-view';
 import { writeFixture } from '../e2e/fixture-data';
 
 let work: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/lib/export/csv';
-import { fileSlug } from '../../src/lib/export/download';
+import { csvCell, toCsv } from '../../src/lib/core/export/csv';
+import { fileSlug } from '../../src/lib/core/export/download';
 
 describe('CSV for Excel', () => {
 	it('starts with a BOM, ends lines with CRLF and quotes what needs quoting', () => {

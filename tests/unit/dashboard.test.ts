@@ -1,9 +1,9 @@
 /** The dashboard's figures for a view, on the basic fixture, against tests/fixtures/basic/expected.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CachedEngine } from '../../src/lib/engine/cache';
-import type { NodeEngine } from '../../src/lib/engine/node';
-import { DEFAULT_VIEW, NO_FILTERS, type ViewState } from '../../src/lib/state/view';
-import { dashboardData, dossierPage, rankingDimension, trendMonths, viewPeriod } from '../../src/lib/views/dashboard';
+import { CachedEngine } from '../../src/lib/core/engine/cache';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
+import { DEFAULT_VIEW, NO_FILTERS, type ViewState } from '../../src/lib/dashboard/view';
+import { dashboardData, dossierPage, rankingDimension, trendMonths, viewPeriod } from '../../src/lib/dashboard/dashboard';
 import { QUARTER_1_2023, QUARTER_1_2023_TOTAL } from '../fixtures/basic/expected';
 import { openFixture } from './helpers';
 

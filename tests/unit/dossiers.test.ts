@@ -1,8 +1,8 @@
 /** The dossier list at the end of the drill path, on the basic fixture (outcomes by hand in expected.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { period } from '../../src/lib/domain/periods';
-import { queryDossiers } from '../../src/lib/engine/metrics';
-import type { NodeEngine } from '../../src/lib/engine/node';
+import { period } from '../../src/lib/core/domain/periods';
+import { queryDossiers } from '../../src/lib/core/engine/metrics';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { openFixture } from './helpers';
 
 const Q1 = period({ kind: 'reporting', span: 'quarter', year: 2023, index: 1, cutoffDay: 15 });

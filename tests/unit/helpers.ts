@@ -1,7 +1,7 @@
 /** Opens a fixture of tests/fixtures/<name>/ in a fresh in-memory native DuckDB. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { loadCsvTables } from '../../scripts/sample/write-db';
 
 export async function openFixture(name: string): Promise<NodeEngine> {

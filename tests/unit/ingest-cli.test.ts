@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest, REWRITE_ABOVE, type IngestOptions } from '../../scripts/ingest/run';
 import { IngestError } from '../../scripts/ingest/plan';
-import { period as makePeriod, periodKey } from '../../src/lib/domain/periods';
-import { loadCatalog } from '../../src/lib/engine/catalog';
-import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { period as makePeriod, periodKey } from '../../src/lib/core/domain/periods';
+import { loadCatalog } from '../../src/lib/core/engine/catalog';
+import { aggregatedPeriods, queryMetrics } from '../../src/lib/core/engine/metrics';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { ACCOUNTS, BAD_FILES, BAD_ROWS, DOSSIER_SQL, DOSSIERS, GOOD_FILES, MIXED } from '../fixtures/ingest/expected';
 import { APRIL_2025, CORRECTIONS, Q1_2025, REGISTER, REJECTED, UPDATE_ACCOUNTS } from '../fixtures/updates/expected';
 

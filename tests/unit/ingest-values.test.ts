@@ -1,6 +1,6 @@
 /** The readers of single values and encodings, on inputs typed by hand. */
 import { describe, expect, it } from 'vitest';
-import { microsText } from '../../src/lib/domain/dates';
+import { microsText } from '../../src/lib/core/domain/dates';
 import { DelimitedParser, detectDelimiter } from '../../src/lib/ingest/delimited';
 import { decodeAll, detectEncoding, StreamDecoder } from '../../src/lib/ingest/encoding';
 import { headerSignature, proposeMapping } from '../../src/lib/ingest/headers';

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { latestCompletePeriod, period as makePeriod, periodKey } from '../../src/lib/domain/periods';
-import { NodeEngine } from '../../src/lib/engine/node';
-import { aggregatedPeriods, queryMetrics } from '../../src/lib/engine/metrics';
-import { loadCatalog } from '../../src/lib/engine/catalog';
-import { datasetInfo } from '../../src/lib/engine/source';
+import { latestCompletePeriod, period as makePeriod, periodKey } from '../../src/lib/core/domain/periods';
+import { NodeEngine } from '../../src/lib/core/engine/node';
+import { aggregatedPeriods, queryMetrics } from '../../src/lib/core/engine/metrics';
+import { loadCatalog } from '../../src/lib/core/engine/catalog';
+import { datasetInfo } from '../../src/lib/core/engine/source';
 import { proposeMapping } from '../../src/lib/ingest/headers';
 import { loadFiles, type LoadOptions } from '../../src/lib/ingest/load';
 import { FileError, openSource } from '../../src/lib/ingest/sources';

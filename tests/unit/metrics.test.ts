@@ -3,10 +3,10 @@
  * worked out by hand in tests/fixtures/basic/expected.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNT_IDS, RATE_IDS, addCounts, rate, type Counts } from '../../src/lib/domain/metrics';
-import { dayPeriods, period, periodKey } from '../../src/lib/domain/periods';
-import { queryMetrics } from '../../src/lib/engine/metrics';
-import type { NodeEngine } from '../../src/lib/engine/node';
+import { COUNT_IDS, RATE_IDS, addCounts, rate, type Counts } from '../../src/lib/core/domain/metrics';
+import { dayPeriods, period, periodKey } from '../../src/lib/core/domain/periods';
+import { queryMetrics } from '../../src/lib/core/engine/metrics';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
 import {
 	FEBRUARY_2023,
 	QUARTER_1_2023,

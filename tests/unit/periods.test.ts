@@ -9,7 +9,7 @@ import {
 	previousPeriod,
 	samePeriodLastYear,
 	type PeriodSpec
-} from '../../src/lib/domain/periods';
+} from '../../src/lib/core/domain/periods';
 
 const r15 = (span: 'month' | 'quarter' | 'half' | 'nine_months' | 'year', year: number, index: number): PeriodSpec => ({
 	kind: 'reporting', span, year, index, cutoffDay: 15

@@ -4,11 +4,11 @@
  * query, and that a newer view stops it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CachedEngine } from '../../src/lib/engine/cache';
-import type { NodeEngine } from '../../src/lib/engine/node';
-import { DEFAULT_VIEW, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/state/view';
-import { dashboardData } from '../../src/lib/views/dashboard';
-import { PREFETCH_ROWS, Prefetcher, likelyNext } from '../../src/lib/views/prefetch';
+import { CachedEngine } from '../../src/lib/core/engine/cache';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
+import { DEFAULT_VIEW, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/dashboard/view';
+import { dashboardData } from '../../src/lib/dashboard/dashboard';
+import { PREFETCH_ROWS, Prefetcher, likelyNext } from '../../src/lib/dashboard/prefetch';
 import { openFixture } from './helpers';
 
 let native: NodeEngine;

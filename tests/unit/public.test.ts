@@ -1,6 +1,6 @@
 /** The public page's figures on the basic fixture: only aggregates, small groups merged or left out, small bases' rates withheld. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { publicFigures } from '../../src/lib/public/figures';
 import { openFixture } from './helpers';
 

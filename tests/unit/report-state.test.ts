@@ -1,6 +1,6 @@
 /** The report's options in the address: defaults left out, everything else round-trips. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORT, parseReport, serializeReport } from '../../src/lib/state/report';
+import { DEFAULT_REPORT, parseReport, serializeReport } from '../../src/lib/report/address';
 
 describe('report options in the address', () => {
 	it('leave the defaults out: every level, by agency, no comparison, Vietnamese', () => {

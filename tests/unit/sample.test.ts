@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rate } from '../../src/lib/domain/metrics';
-import { period, periodsCovering, type Period } from '../../src/lib/domain/periods';
-import { queryMetrics } from '../../src/lib/engine/metrics';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { rate } from '../../src/lib/core/domain/metrics';
+import { period, periodsCovering, type Period } from '../../src/lib/core/domain/periods';
+import { queryMetrics } from '../../src/lib/core/engine/metrics';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { generateSample } from '../../scripts/generate';
 
 const END = '2026-11-20';

@@ -3,8 +3,8 @@
  * 22 dossiers in tests/fixtures/basic/dossiers.csv, the first received on 20/11/2022 (F15).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node';
-import { datasetInfo } from '../../src/lib/engine/source';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
+import { datasetInfo } from '../../src/lib/core/engine/source';
 import { openFixture } from './helpers';
 
 let engine: NodeEngine;

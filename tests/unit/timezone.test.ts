@@ -5,8 +5,8 @@
  * in force and that the day arithmetic ignores it.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, vietnamToday } from '../../src/lib/domain/dates';
-import { latestCompletePeriod } from '../../src/lib/domain/periods';
+import { addDays, vietnamToday } from '../../src/lib/core/domain/dates';
+import { latestCompletePeriod } from '../../src/lib/core/domain/periods';
 
 const ZONE = process.env.TZ ?? '(not set)';
 const OFFSETS: Record<string, number> = { 'America/Los_Angeles': 480, 'Asia/Ho_Chi_Minh': -420 };

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { period as makePeriod } from '../../src/lib/domain/periods';
-import { loadCatalog } from '../../src/lib/engine/catalog';
-import { queryMetrics } from '../../src/lib/engine/metrics';
-import { NodeEngine } from '../../src/lib/engine/node';
+import { period as makePeriod } from '../../src/lib/core/domain/periods';
+import { loadCatalog } from '../../src/lib/core/engine/catalog';
+import { queryMetrics } from '../../src/lib/core/engine/metrics';
+import { NodeEngine } from '../../src/lib/core/engine/node';
 import { proposeMapping } from '../../src/lib/ingest/headers';
 import { loadFiles, type LoadOptions } from '../../src/lib/ingest/load';
 import { openSource } from '../../src/lib/ingest/sources';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, NO_FILTERS, drillDown, drillTo, drillUp, nextStep, parseView, serializeView, showDossiers, viewFilters, type ViewState } from '../../src/lib/state/view';
+import { DEFAULT_VIEW, NO_FILTERS, drillDown, drillTo, drillUp, nextStep, parseView, serializeView, showDossiers, viewFilters, type ViewState } from '../../src/lib/dashboard/view';
 
 const deep: ViewState = {
 	period: 'r15-quarter-2023-1',

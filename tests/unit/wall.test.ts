@@ -1,6 +1,6 @@
 /** The wall screen's settings from its address, and its figures on the basic fixture (worked out by hand). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node';
+import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { WallFeed, type FeedSource } from '../../src/lib/wall/feed';
 import { wallFigures } from '../../src/lib/wall/figures';
 import { DEFAULT_WALL, parseWall, shownScenes, type WallSettings } from '../../src/lib/wall/settings';

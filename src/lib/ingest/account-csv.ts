@@ -4,9 +4,9 @@
  * for download; `npm run ingest` writes them into each run's log folder. One writer, so both
  * give the same columns in the same words.
  */
-import { toCsv } from '../export/csv';
-import type { Locale } from '../format/format';
-import { t, type MessageKey } from '../i18n/messages';
+import { toCsv } from '../core/export/csv';
+import type { Locale } from '../core/format/format';
+import { t, type MessageKey } from '../core/i18n/messages';
 import type { Problem, QualityCount, Reason } from './tally';
 
 export const reasonText = (locale: Locale, r: Reason) => t(locale, `reason_${r}` as MessageKey);

@@ -5,13 +5,25 @@
  * Batches must come in file order. Keeps the load's tally: every row read is loaded or
  * rejected with its reason, in the order of the files.
  */
-import { dayOfMicros } from '../domain/dates';
-import { Catalogue } from './catalogue';
-import type { KnownNames, ReadOutcome } from './ingest';
+import { dayOfMicros } from '../core/domain/dates';
+import type { Level } from '../core/domain/types';
+import { Catalogue, type AgencyRecord, type ProcedureRecord } from './catalogue';
 import type { Field, Mapping } from './headers';
 import type { ReadBatch } from './rows';
 import { stagedArrow } from './staged';
 import { Tally, type Problem, type Reason } from './tally';
+
+/** The agencies and procedures of the data on screen, so rows naming them join them. */
+export interface KnownNames {
+	agencies: ReadonlyMap<string, { id: string; name: string; shortName: string; level: Level }>;
+	procedures: ReadonlyMap<string, { code: string; field: string }>;
+}
+
+export interface ReadOutcome {
+	tally: Tally;
+	newAgencies: AgencyRecord[];
+	newProcedures: ProcedureRecord[];
+}
 
 /** What admission needs to know of each planned file: its name and its columns. */
 export interface FilePlan {

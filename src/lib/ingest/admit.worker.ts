@@ -5,7 +5,7 @@
  */
 /// <reference lib="webworker" />
 import { Admission, type FilePlan } from './admit';
-import type { KnownNames, ReadOutcome } from './ingest';
+import type { KnownNames, ReadOutcome } from './admit';
 import type { ReaderToAdmitter } from './read.worker';
 import { unpackBatch } from './rows';
 import { failureOf, type Failure } from './worker-failure';

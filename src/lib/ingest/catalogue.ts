@@ -3,8 +3,8 @@
  * creates from its files. An agency is found by code, else by name; a new one takes its
  * level from the row, else from its name, and is valid from its first dossier.
  */
-import { dayOfMicros, type IsoDay, type Micros } from '../domain/dates';
-import type { Channel, Level, OnlineService } from '../domain/types';
+import { dayOfMicros, type IsoDay, type Micros } from '../core/domain/dates';
+import type { Channel, Level, OnlineService } from '../core/domain/types';
 import { normaliseText } from './headers';
 import { shortName } from './register';
 import { own } from './tally';

@@ -4,16 +4,13 @@
  * ids) and handed on as Arrow for the engine to stage. In the page the two steps run in two
  * workers (read-in-workers.ts); in tests, one after the other here.
  */
-import { dayNumber, vietnamToday } from '../domain/dates';
-import type { Level } from '../domain/types';
-import { Admission } from './admit';
-import type { AgencyRecord, ProcedureRecord } from './catalogue';
+import { dayNumber, vietnamToday } from '../core/domain/dates';
+import { Admission, type KnownNames, type ReadOutcome } from './admit';
 import type { Encoding } from './encoding';
 import type { Mapping } from './headers';
 import { newBatch, packBatch, readValues, unpackBatch, type ReadBatch, type RowContext } from './rows';
 import { FileError, openSource } from './sources';
 import { readNfcText, readText } from './values';
-import type { Tally } from './tally';
 
 /** A file to read, as the user mapped it: plain data, so it can be handed to a worker. */
 export interface PlannedFile {
@@ -27,23 +24,11 @@ export interface PlannedFile {
 	mapping: Mapping;
 }
 
-/** The agencies and procedures of the data on screen, so rows naming them join them. */
-export interface KnownNames {
-	agencies: ReadonlyMap<string, { id: string; name: string; shortName: string; level: Level }>;
-	procedures: ReadonlyMap<string, { code: string; field: string }>;
-}
-
 export interface LoadProgress {
 	file: string;
 	/** Files done plus the fraction of the current one, over the number of files. */
 	fraction: number;
 	rowsRead: number;
-}
-
-export interface ReadOutcome {
-	tally: Tally;
-	newAgencies: AgencyRecord[];
-	newProcedures: ProcedureRecord[];
 }
 
 /** Reads the planned files; `stage` receives each batch of loadable rows as an Arrow IPC stream (staged.ts). */

@@ -5,8 +5,8 @@
  * the data every view reads (store.ts). Nothing on screen changes when no row is new or
  * updated.
  */
-import type { Engine } from '../engine/types';
-import type { Catalog } from '../engine/catalog';
+import type { Engine } from '../core/engine/types';
+import type { Catalog } from '../core/engine/catalog';
 import { readFiles, type LoadProgress, type PlannedFile, type Reader } from './ingest';
 import { discardStaged, stageAndMerge } from './stage';
 import { assemble, commitMerged, ensureUserTables, resetUserTables, type Base } from './store';

@@ -11,8 +11,8 @@
  *
  * The data page and the command line both merge here, on the staged rows (store.ts).
  */
-import { DOSSIER_COLUMNS } from '../domain/schema';
-import type { Engine } from '../engine/types';
+import { DOSSIER_COLUMNS } from '../core/domain/schema';
+import type { Engine } from '../core/engine/types';
 import type { Warning } from './tally';
 
 export const MERGED = 'memory.merged';

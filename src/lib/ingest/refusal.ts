@@ -3,8 +3,8 @@
  * where it can be told, and what to do; never a library's own message. The data page and
  * `npm run ingest` say it the same way.
  */
-import { formatCount, type Locale } from '../format/format';
-import { t, type MessageKey } from '../i18n/messages';
+import { formatCount, type Locale } from '../core/format/format';
+import { t, type MessageKey } from '../core/i18n/messages';
 import type { FileError } from './sources';
 
 export function refusalText(locale: Locale, e: FileError): string {

@@ -7,8 +7,8 @@
  *
  * A bad row is rejected like a bad dossier row, with its line, column, value and reason.
  */
-import { dayOfMicros, type IsoDay } from '../domain/dates';
-import type { Level } from '../domain/types';
+import { dayOfMicros, type IsoDay } from '../core/domain/dates';
+import type { Level } from '../core/domain/types';
 import { normaliseText } from './headers';
 import type { Problem, Reason } from './tally';
 import { readLevel, readMicros, readText, type Cell } from './values';

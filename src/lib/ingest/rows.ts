@@ -5,8 +5,8 @@
  * withdrawal not before receipt. What needs the rows before it (which agency a name means,
  * whether an id was seen) is admit.ts's; the two run in separate workers in the page.
  */
-import { dayNumber, type Micros } from '../domain/dates';
-import { CHANNELS, LEVELS, STATUSES, type Channel, type Level, type Rating, type Status } from '../domain/types';
+import { dayNumber, type Micros } from '../core/domain/dates';
+import { CHANNELS, LEVELS, STATUSES, type Channel, type Level, type Rating, type Status } from '../core/domain/types';
 import { FIELDS, type Field, type Mapping } from './headers';
 import type { RowFault } from './sources';
 import { LONG_AFTER_DUE_DAYS, type Problem, type Reason } from './tally';

@@ -6,9 +6,10 @@
  * What is done with the merged rows then differs: the page keeps them in memory
  * (store.ts commitMerged), the command line writes a new database file.
  */
-import type { Engine } from '../engine/types';
+import type { Engine } from '../core/engine/types';
 import type { Mapping } from './headers';
-import { readFiles, type KnownNames, type LoadProgress, type PlannedFile, type ReadOutcome, type Reader } from './ingest';
+import type { KnownNames, ReadOutcome } from './admit';
+import { readFiles, type LoadProgress, type PlannedFile, type Reader } from './ingest';
 import { correctionsOf, dropMerged, mergeStaged } from './merge';
 import { dropStaging, endStaging, stager } from './store';
 

@@ -5,7 +5,7 @@
  * text and parsing it again.
  */
 import { Bool, Dictionary, Float64, Int8, Int32, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType } from 'apache-arrow';
-import type { Micros } from '../domain/dates';
+import type { Micros } from '../core/domain/dates';
 import type { ReadBatch } from './rows';
 import type { STAGED_TYPES } from './store';
 

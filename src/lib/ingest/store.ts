@@ -7,13 +7,13 @@
  * Catalogs: `province` is the site's database file (read-only, absent when the page started
  * from saved data that replaced it); `memory` holds everything loaded.
  */
-import { standardPeriods, aggregatesSql } from '../domain/aggregates';
-import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE } from '../domain/query';
-import { vietnamToday, type IsoDay } from '../domain/dates';
-import { dossierFactsSql, lastEventDay } from '../engine/source';
-import { DOSSIER_COLUMNS, DOSSIER_ORDER } from '../domain/schema';
-import { engineCsv } from '../engine/csv';
-import type { Engine } from '../engine/types';
+import { standardPeriods, aggregatesSql } from '../core/domain/aggregates';
+import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE } from '../core/domain/query';
+import { vietnamToday, type IsoDay } from '../core/domain/dates';
+import { dossierFactsSql, lastEventDay } from '../core/engine/source';
+import { DOSSIER_COLUMNS, DOSSIER_ORDER } from '../core/domain/schema';
+import { engineCsv } from '../core/engine/csv';
+import type { Engine } from '../core/engine/types';
 import type { AgencyRecord, ProcedureRecord } from './catalogue';
 import { dropMerged, LATEST_SQL, MERGED } from './merge';
 

@@ -3,8 +3,8 @@
  * ratings, levels, yes/no and amounts. Each reader returns the value or a reason it could
  * not read it; none guesses silently.
  */
-import type { Channel, Level, Rating, Status } from '../domain/types';
-import type { Micros } from '../domain/dates';
+import type { Channel, Level, Rating, Status } from '../core/domain/types';
+import type { Micros } from '../core/domain/dates';
 import { normaliseText } from './headers';
 
 /** A cell as a file format hands it over: text, a number, a flag, a date, or nothing. */

@@ -8,15 +8,15 @@
  *   - a rate whose base (its denominator) is under the threshold is not published, so one
  *     citizen's rating or outcome cannot be read off a small group.
  */
-import { addCounts, rate, type Counts, type RateId } from '../domain/metrics';
-import { latestCompletePeriod, periodContaining, periodKey, period as makePeriod, type Period } from '../domain/periods';
-import { LEVELS, type Level } from '../domain/types';
-import { loadCatalog } from '../engine/catalog';
-import { queryMetrics } from '../engine/metrics';
-import { datasetInfo } from '../engine/source';
-import type { Engine } from '../engine/types';
-import { rateBase } from '../views/ranking';
-import { trendMonths } from '../views/dashboard';
+import { addCounts, rate, type Counts, type RateId } from '../core/domain/metrics';
+import { latestCompletePeriod, periodContaining, periodKey, period as makePeriod, type Period } from '../core/domain/periods';
+import { LEVELS, type Level } from '../core/domain/types';
+import { loadCatalog } from '../core/engine/catalog';
+import { queryMetrics } from '../core/engine/metrics';
+import { datasetInfo } from '../core/engine/source';
+import type { Engine } from '../core/engine/types';
+import { rateBase } from '../dashboard/ranking';
+import { trendMonths } from '../dashboard/dashboard';
 
 export const PUBLIC_THRESHOLD = 5;
 export const PUBLIC_RATES = ['on_time_rate', 'online_share', 'satisfaction_rate'] as const satisfies readonly RateId[];

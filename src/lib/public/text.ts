@@ -1,5 +1,5 @@
 /** The public page's words, in plain Vietnamese and English, and the names of its periods. */
-import { formatDay, type Locale } from '../format/format';
+import { formatDay, type Locale } from '../core/format/format';
 import type { PublicPeriod } from './figures';
 
 export const PUBLIC_TEXT = {

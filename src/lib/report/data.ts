@@ -3,12 +3,12 @@
  * grouping, optionally beside the previous period and the same period a year before; and
  * the annex of late dossiers. Every count comes from the metric engine (engine/metrics.ts).
  */
-import { periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
-import type { DossierListRow, Filters } from '../domain/query';
-import { LEVELS, type Level } from '../domain/types';
-import type { Catalog } from '../engine/catalog';
-import { queryDossiers, queryMetrics } from '../engine/metrics';
-import type { Engine } from '../engine/types';
+import { periodKey, previousPeriod, samePeriodLastYear, type Period } from '../core/domain/periods';
+import type { DossierListRow, Filters } from '../core/domain/query';
+import { LEVELS, type Level } from '../core/domain/types';
+import type { Catalog } from '../core/engine/catalog';
+import { queryDossiers, queryMetrics } from '../core/engine/metrics';
+import type { Engine } from '../core/engine/types';
 import { formRows, type FormRow, type GroupFigures, type Grouping, type Listed } from './form';
 
 export interface ReportOptions {

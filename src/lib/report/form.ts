@@ -3,8 +3,8 @@
  * columns and its rows, grouped by level with a subtotal per level and a grand total. Every
  * figure is a count of metrics.ts or the one on-time rate; nothing here counts dossiers.
  */
-import { addCounts, rate, type CountId, type Counts } from '../domain/metrics';
-import { LEVELS, type Level } from '../domain/types';
+import { addCounts, rate, type CountId, type Counts } from '../core/domain/metrics';
+import { LEVELS, type Level } from '../core/domain/types';
 
 export type FormColumnId = 'received' | 'online' | 'in_person_postal' | 'carried' | 'new' | 'resolved' | 'early' | 'on_time' | 'late' | 'withdrawn' | 'in_progress' | 'not_yet_due' | 'overdue' | 'on_time_rate';
 export type FormGroup = 'received' | 'resolved' | 'withdrawn' | 'in_progress' | 'on_time_rate';

@@ -3,10 +3,10 @@
  * form's two-row header (groups over columns) and each row's figures in column order; and
  * the annex as the files write it, one dossier a line.
  */
-import type { DossierListRow } from '../domain/query';
-import { formatMoment, type Locale } from '../format/format';
-import { t, type MessageKey } from '../i18n/messages';
-import { periodName } from '../i18n/periods';
+import type { DossierListRow } from '../core/domain/query';
+import { formatMoment, type Locale } from '../core/format/format';
+import { t, type MessageKey } from '../core/i18n/messages';
+import { periodName } from '../core/i18n/periods';
 import type { AnnexGroup, Report } from './data';
 import { FORM_COLUMNS, FORM_GROUPS, formValue, type FormRow, type Grouping } from './form';
 

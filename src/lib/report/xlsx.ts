@@ -4,8 +4,8 @@
  * and rates as percentages, set to print on A4 landscape with the header on every page;
  * the annex of late dossiers on the second sheet.
  */
-import type { Locale } from '../format/format';
-import { t } from '../i18n/messages';
+import type { Locale } from '../core/format/format';
+import { t } from '../core/i18n/messages';
 import type { AnnexGroup, Report } from './data';
 import { annexHeader, annexLines, rowFigures, type ReportLayout } from './table';
 

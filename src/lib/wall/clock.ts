@@ -2,7 +2,7 @@
  * Wall-clock time in Vietnam (UTC+7, no daylight saving), written out so that every screen
  * prints the same whatever its own time zone: 14:05:09, Thứ Bảy 21/11/2026.
  */
-import type { Locale } from '../format/format';
+import type { Locale } from '../core/format/format';
 
 const VIETNAM_MS = 7 * 3_600_000;
 const WEEKDAYS: Record<Locale, string[]> = {

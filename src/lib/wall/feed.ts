@@ -7,7 +7,7 @@
  * by construction, and the old figures stay on screen until the new ones are ready (no
  * blank frame). A failed read keeps the last good figures and says since when it fails.
  */
-import type { Engine } from '../engine/types';
+import type { Engine } from '../core/engine/types';
 import type { WallFigures } from './figures';
 
 export interface FeedState {

@@ -4,16 +4,16 @@
  * figures are the dashboard's (views/dashboard.ts) for the wall's scope and period, so a
  * leader's wall and an analyst's screen never disagree.
  */
-import type { Counts } from '../domain/metrics';
-import { latestCompletePeriod, period as makePeriod, periodKey, type Period } from '../domain/periods';
-import type { Dimension } from '../domain/query';
-import type { Level } from '../domain/types';
-import { loadCatalog, type Catalog } from '../engine/catalog';
-import { queryMetrics } from '../engine/metrics';
-import { datasetInfo } from '../engine/source';
-import type { Engine } from '../engine/types';
-import { DEFAULT_VIEW, viewFilters, type ViewState } from '../state/view';
-import { dashboardData } from '../views/dashboard';
+import type { Counts } from '../core/domain/metrics';
+import { latestCompletePeriod, period as makePeriod, periodKey, type Period } from '../core/domain/periods';
+import type { Dimension } from '../core/domain/query';
+import type { Level } from '../core/domain/types';
+import { loadCatalog, type Catalog } from '../core/engine/catalog';
+import { queryMetrics } from '../core/engine/metrics';
+import { datasetInfo } from '../core/engine/source';
+import type { Engine } from '../core/engine/types';
+import { DEFAULT_VIEW, viewFilters, type ViewState } from '../dashboard/view';
+import { dashboardData } from '../dashboard/dashboard';
 import type { WallSettings } from './settings';
 
 export interface NamedCounts {

@@ -10,9 +10,9 @@
  *
  * Anything unreadable falls back to its default: a wall must come up whatever was typed.
  */
-import type { Span } from '../domain/periods';
-import { LEVELS, type Level } from '../domain/types';
-import type { Locale } from '../format/format';
+import type { Span } from '../core/domain/periods';
+import { LEVELS, type Level } from '../core/domain/types';
+import type { Locale } from '../core/format/format';
 
 export const SCENES = ['headline', 'trend', 'ranking', 'levels', 'overdue', 'online'] as const;
 export type SceneId = (typeof SCENES)[number];

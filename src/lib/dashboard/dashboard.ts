@@ -7,14 +7,14 @@
  * the ranking is a second; each step of the drill path above the current one is a small
  * query that the cache (engine/cache.ts) has usually kept from the way down.
  */
-import { addCounts, type Counts } from '../domain/metrics';
-import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../domain/periods';
-import type { Dimension, MetricsRow } from '../domain/query';
-import { LEVELS, type Level } from '../domain/types';
-import { queryDossiers, queryMetrics } from '../engine/metrics';
-import type { DatasetInfo } from '../engine/source';
-import type { Engine } from '../engine/types';
-import { DRILL_STEPS, nextStep, viewFilters, type DrillStep, type ViewState } from '../state/view';
+import { addCounts, type Counts } from '../core/domain/metrics';
+import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../core/domain/periods';
+import type { Dimension, MetricsRow } from '../core/domain/query';
+import { LEVELS, type Level } from '../core/domain/types';
+import { queryDossiers, queryMetrics } from '../core/engine/metrics';
+import type { DatasetInfo } from '../core/engine/source';
+import type { Engine } from '../core/engine/types';
+import { DRILL_STEPS, nextStep, viewFilters, type DrillStep, type ViewState } from './view';
 
 export interface PeriodFigures {
 	period: Period;

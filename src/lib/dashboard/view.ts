@@ -5,10 +5,10 @@
  * The drill path goes province → level → agency → field → procedure → the dossiers; each
  * step is also a filter, and combines with the filters chosen in the filter bar.
  */
-import { metric, type MetricId } from '../domain/metrics';
-import type { Filters } from '../domain/query';
-import { CHANNELS, LEVELS, type Channel, type Level } from '../domain/types';
-import type { Locale } from '../format/format';
+import { metric, type MetricId } from '../core/domain/metrics';
+import type { Filters } from '../core/domain/query';
+import { CHANNELS, LEVELS, type Channel, type Level } from '../core/domain/types';
+import type { Locale } from '../core/format/format';
 
 export const DRILL_STEPS = ['level', 'agency', 'field', 'procedure'] as const;
 export type DrillStep = (typeof DRILL_STEPS)[number];

@@ -3,7 +3,7 @@
  * The reasons of the row account, the file refusals and the field names are the data
  * page's own (messages.ts): the two say the same thing in the same words.
  */
-import type { Locale } from '../format/format';
+import type { Locale } from '../core/format/format';
 
 const vi = {
 	usage:

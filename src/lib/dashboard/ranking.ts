@@ -3,8 +3,8 @@
  * table is sorted by a rate, rows with fewer than MIN_DOSSIERS_TO_RANK dossiers behind it go
  * after the others (and are marked on screen), so 100% of 3 is never taken for a leader.
  */
-import { metric, rate, type Counts, type MetricId, type RateId, type RateMetric } from '../domain/metrics';
-import type { SortOrder } from '../state/view';
+import { metric, rate, type Counts, type MetricId, type RateId, type RateMetric } from '../core/domain/metrics';
+import type { SortOrder } from './view';
 
 export const RANKING_METRICS = ['received', 'resolved', 'on_time_rate', 'online_share', 'satisfaction_rate', 'overdue'] as const satisfies readonly MetricId[];
 export const MIN_DOSSIERS_TO_RANK = 10;

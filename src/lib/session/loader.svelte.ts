@@ -4,7 +4,7 @@
  */
 import { onMount } from 'svelte';
 import { base } from '$app/paths';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../core/i18n/messages';
 import { openSession, type Session } from './session';
 
 export const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -7,14 +7,14 @@
  * kept in the browser (saved.ts) and assembled in memory again at every start, added to the
  * site's data or in its place.
  */
-import { DEFAULT_CUTOFF_DAY } from '../domain/periods';
-import type { MessageKey } from '../i18n/messages';
+import { DEFAULT_CUTOFF_DAY } from '../core/domain/periods';
+import type { MessageKey } from '../core/i18n/messages';
 import { assemble, buildAggregates, resetUserTables, restoreUserTables, type Base } from '../ingest/store';
-import type { BrowserEngine } from './browser';
-import { CachedEngine } from './cache';
-import { loadCatalog, type Catalog } from './catalog';
+import type { BrowserEngine } from '../core/engine/browser';
+import { CachedEngine } from '../core/engine/cache';
+import { loadCatalog, type Catalog } from '../core/engine/catalog';
 import { readSaved, savedBytes, type SavedLoads } from './saved';
-import { datasetInfo, dataUrl, fetchManifest, type DatasetInfo } from './source';
+import { datasetInfo, dataUrl, fetchManifest, type DatasetInfo } from '../core/engine/source';
 
 export interface Session {
 	engine: CachedEngine;
@@ -45,7 +45,7 @@ async function start(base: string, onStep: (step: MessageKey) => void): Promise<
 	onStep('loadingManifest');
 	const manifest = useSite ? await fetchManifest(base) : null;
 	onStep('loadingEngine');
-	const { BrowserEngine } = await import('./browser');
+	const { BrowserEngine } = await import('../core/engine/browser');
 	const inner: BrowserEngine = await BrowserEngine.start(manifest ? dataUrl(base, manifest.database) : null);
 	const engine = new CachedEngine(inner);
 	onStep('loadingData');

@@ -5,11 +5,11 @@
  * file (seconds, and more as the data grows); the engine then takes over. They come from
  * the same code on native DuckDB, so they are the figures the engine computes.
  */
-import { loadCatalog, type AgencyEntry, type Catalog, type ProcedureEntry } from '../engine/catalog';
-import { readSaved } from '../engine/saved';
-import { datasetInfo, dataUrl, fetchManifest, type DatasetInfo, type SourceManifest } from '../engine/source';
-import type { Engine } from '../engine/types';
-import { DEFAULT_VIEW, serializeView, type ViewState } from '../state/view';
+import { loadCatalog, type AgencyEntry, type Catalog, type ProcedureEntry } from '../core/engine/catalog';
+import { readSaved } from '../session/saved';
+import { datasetInfo, dataUrl, fetchManifest, type DatasetInfo, type SourceManifest } from '../core/engine/source';
+import type { Engine } from '../core/engine/types';
+import { DEFAULT_VIEW, serializeView, type ViewState } from './view';
 import { dashboardData, type Dashboard } from './dashboard';
 
 export const FIRST_VIEW_FILE = 'first-view.json';

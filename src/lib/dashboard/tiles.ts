@@ -3,8 +3,8 @@
  * change against a reference period is told: rates in percentage points, counts in per
  * cent, and whether the change is good news for that figure.
  */
-import { metric, type Counts, type MetricId } from '../domain/metrics';
-import { formatCount, formatPercent, formatPointChange, type Locale } from '../format/format';
+import { metric, type Counts, type MetricId } from '../core/domain/metrics';
+import { formatCount, formatPercent, formatPointChange, type Locale } from '../core/format/format';
 import { metricValue } from './ranking';
 
 export const TILES: { id: MetricId; better: 'up' | 'down' | 'none' }[] = [

@@ -5,8 +5,8 @@
  * asked for one after another and a newer plan (the person moved on) stops the old one
  * between views: a click waits at most for the one view in flight.
  */
-import type { Level } from '../domain/types';
-import { DRILL_STEPS, drillDown, drillUp, nextStep, serializeView, showDossiers, type ViewState } from '../state/view';
+import type { Level } from '../core/domain/types';
+import { DRILL_STEPS, drillDown, drillUp, nextStep, serializeView, showDossiers, type ViewState } from './view';
 
 /** How many of the ranking's first rows are asked for: the ones a person reads first. */
 export const PREFETCH_ROWS = 3;

@@ -2,9 +2,9 @@
  * The report page's options in the address (/report?…): the period, the levels, the
  * grouping, the comparison columns and the language. A link reopens the same report.
  */
-import type { Locale } from '../format/format';
-import { LEVELS, type Level } from '../domain/types';
-import type { Grouping } from '../report/form';
+import type { Locale } from '../core/format/format';
+import { LEVELS, type Level } from '../core/domain/types';
+import type { Grouping } from './form';
 
 export interface ReportQuery {
 	/** periodKey(); null: the latest complete reporting quarter. */
