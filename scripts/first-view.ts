@@ -1,5 +1,5 @@
 /**
- * Writes the dashboard's first view (src/lib/dashboard/first-view.ts) beside a dossier database:
+ * Writes the dashboard's first-view bundle (src/lib/dashboard/first-view.ts, src/lib/session/bundle.ts) beside a dossier database:
  *   tsx scripts/first-view.ts --data DIR
  * DIR holds manifest.json and the database it names; the file is DIR/first-view.json.
  */
@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NodeEngine } from '../src/lib/core/engine/node';
 import type { SourceManifest } from '../src/lib/core/engine/source';
-import { FIRST_VIEW_FILE, computeFirstView } from '../src/lib/dashboard/first-view';
+import { FIRST_VIEW_FILE } from '../src/lib/session/bundle';
+import { computeFirstView } from '../src/lib/dashboard/first-view';
 
 export async function writeFirstView(dir: string): Promise<void> {
 	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as SourceManifest;

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyData } from '../../scripts/build.mjs';
 import type { SourceManifest } from '../../src/lib/core/engine/source';
-import { readFirstView, type FirstViewFile } from '../../src/lib/dashboard/first-view';
+import { bundleFor, type FirstViewFile } from '../../src/lib/session/bundle';
+import { Coordinator } from '../../src/lib/core/engine/coordinator';
+import { datasetInfo } from '../../src/lib/core/engine/source';
+import type { Engine } from '../../src/lib/core/engine/types';
 import { writeFixture } from '../e2e/fixture-data';
 
 let work: string;
@@ -24,7 +27,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const read = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 describe('the data copied into the site', () => {
-	it('names the database by its content, and the manifest and the first view name the copy', () => {
+	it('names the database by its content, and the manifest and the first view name the copy', async () => {
 		const out = join(work, 'site-a');
 		const manifest = copyData(join(work, 'a'), out) as SourceManifest;
 		expect(manifest.database).toMatch(/^province-[0-9a-f]{16}\.duckdb$/);
@@ -35,7 +38,13 @@ describe('the data copied into the site', () => {
 		// The page uses the first view only when it names the very file the manifest names.
 		const firstView = read<FirstViewFile>(join(out, 'data', 'first-view.json'));
 		expect(firstView.source.database).toBe(manifest.database);
-		expect(readFirstView(firstView, written)?.info.dossiers).toBe(22);
+		const bundle = bundleFor(firstView, written);
+		expect(bundle).not.toBeNull();
+		expect(bundleFor(firstView, { ...written, database: 'province-0000000000000000.duckdb' })).toBeNull();
+		// Its answers describe the data with no engine at all: one that never starts.
+		const db = new Coordinator(new Promise<Engine>(() => {}));
+		db.seed(bundle!);
+		expect((await datasetInfo(db)).dossiers).toBe(22);
 	});
 
 	it('gives the same data the same name, and other data another', () => {

@@ -1,6 +1,5 @@
 /** The dashboard's figures for a view, on the basic fixture, against tests/fixtures/basic/expected.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CachedEngine } from '../../src/lib/core/engine/cache';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { DEFAULT_VIEW, NO_FILTERS, type ViewState } from '../../src/lib/dashboard/view';
 import { dashboardData, dossierPage, rankingDimension, trendMonths, viewPeriod } from '../../src/lib/dashboard/dashboard';
@@ -91,21 +90,5 @@ describe('the figures of a view', () => {
 			['F08', 'on_time', null],
 			['F14', 'not_yet_due', null]
 		]);
-	});
-});
-
-describe('the query cache', () => {
-	it('answers a repeated query from memory, forgets the oldest beyond its capacity, and retries a failure', async () => {
-		const cache = new CachedEngine(engine, 2);
-		const a = await cache.query('SELECT 1 AS x');
-		expect(await cache.query('SELECT 1 AS x')).toBe(a); // the very same rows: no second run
-		await cache.query('SELECT 2 AS x');
-		await cache.query('SELECT 3 AS x');
-		expect(cache.size).toBe(2);
-		expect(await cache.query('SELECT 1 AS x')).not.toBe(a); // dropped, so run again
-		await expect(cache.query('SELECT nonsense FROM nowhere')).rejects.toThrow();
-		await expect(cache.query('SELECT nonsense FROM nowhere')).rejects.toThrow();
-		// SELECT 3 made room for the failure, which was then forgotten: only SELECT 1 is left.
-		expect(cache.size).toBe(1);
 	});
 });

@@ -4,7 +4,7 @@
  * query, and that a newer view stops it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CachedEngine } from '../../src/lib/core/engine/cache';
+import { Coordinator } from '../../src/lib/core/engine/coordinator';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { DEFAULT_VIEW, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/dashboard/view';
 import { dashboardData } from '../../src/lib/dashboard/dashboard';
@@ -44,7 +44,7 @@ describe('the likely next views', () => {
 
 describe('the prefetcher', () => {
 	it('asks for each view once the view on screen has stayed a moment; the click that follows needs no query', async () => {
-		const engine = new CachedEngine(native);
+		const engine = new Coordinator(native);
 		const load = (v: ViewState) => dashboardData(engine, v, DATA);
 		const next = likelyNext(Q1, ['province', 'district'], []);
 		await new Prefetcher(load, 10).start(next);
@@ -53,11 +53,11 @@ describe('the prefetcher', () => {
 		const district = await dashboardData(engine, next[1], DATA);
 		expect(asked).toBe(before);
 		// The same figures as asking the engine afresh.
-		expect(district).toEqual(await dashboardData(new CachedEngine(native), next[1], DATA));
+		expect(district).toEqual(await dashboardData(new Coordinator(native), next[1], DATA));
 	});
 
 	it('starts nothing more once the person asked for another view', async () => {
-		const engine = new CachedEngine(native);
+		const engine = new Coordinator(native);
 		const loaded: ViewState[] = [];
 		let prefetcher: Prefetcher;
 		const load = async (v: ViewState) => {

@@ -13,7 +13,7 @@ import type { Dimension, MetricsRow } from '../core/domain/query';
 import { LEVELS, type Level } from '../core/domain/types';
 import { queryDossiers, queryMetrics } from '../core/engine/metrics';
 import type { DatasetInfo } from '../core/engine/source';
-import type { Engine } from '../core/engine/types';
+import type { Querier } from '../core/engine/types';
 import { DRILL_STEPS, nextStep, viewFilters, type DrillStep, type ViewState } from './view';
 
 export interface PeriodFigures {
@@ -75,7 +75,7 @@ function figures(rows: readonly MetricsRow[], p: Period): PeriodFigures {
 /** What the figures of a view depend on besides the view. */
 export type DataContext = Pick<DatasetInfo, 'dataAsOf' | 'cutoffDay' | 'aggregated'>;
 
-export async function dashboardData(engine: Engine, view: ViewState, data: DataContext): Promise<Dashboard> {
+export async function dashboardData(engine: Querier, view: ViewState, data: DataContext): Promise<Dashboard> {
 	const { cutoffDay, aggregated } = data;
 	const p = viewPeriod(view, data.dataAsOf, cutoffDay);
 	const previous = previousPeriod(p);
@@ -111,7 +111,7 @@ export async function dashboardData(engine: Engine, view: ViewState, data: DataC
 export const DOSSIER_PAGE_SIZE = 50;
 
 /** One page of the dossiers behind a view, overdue first. */
-export function dossierPage(engine: Engine, view: ViewState, data: DataContext) {
+export function dossierPage(engine: Querier, view: ViewState, data: DataContext) {
 	return queryDossiers(engine, {
 		period: viewPeriod(view, data.dataAsOf, data.cutoffDay),
 		filters: viewFilters(view),

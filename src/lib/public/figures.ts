@@ -14,7 +14,7 @@ import { LEVELS, type Level } from '../core/domain/types';
 import { loadCatalog } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import { datasetInfo } from '../core/engine/source';
-import type { Engine } from '../core/engine/types';
+import type { Querier } from '../core/engine/types';
 import { rateBase } from '../dashboard/ranking';
 import { trendMonths } from '../dashboard/dashboard';
 
@@ -68,7 +68,7 @@ function describe(p: Period, kind: PublicPeriod['kind']): PublicPeriod {
 	return { first: p.first, last: p.last, kind, index, year };
 }
 
-export async function publicFigures(engine: Engine, threshold = PUBLIC_THRESHOLD): Promise<PublicFigures> {
+export async function publicFigures(engine: Querier, threshold = PUBLIC_THRESHOLD): Promise<PublicFigures> {
 	const [info, catalog] = await Promise.all([datasetInfo(engine), loadCatalog(engine)]);
 	const latest = latestCompletePeriod(info.dataAsOf, 'reporting', 'quarter', info.cutoffDay);
 	const year = periodContaining(info.dataAsOf, 'reporting', 'year', info.cutoffDay);

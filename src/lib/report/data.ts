@@ -8,7 +8,7 @@ import type { DossierListRow, Filters } from '../core/domain/query';
 import { LEVELS, type Level } from '../core/domain/types';
 import type { Catalog } from '../core/engine/catalog';
 import { queryDossiers, queryMetrics } from '../core/engine/metrics';
-import type { Engine } from '../core/engine/types';
+import type { Querier } from '../core/engine/types';
 import { formRows, type FormRow, type GroupFigures, type Grouping, type Listed } from './form';
 
 export interface ReportOptions {
@@ -60,7 +60,7 @@ export function listedItems(catalog: Catalog, options: Pick<ReportOptions, 'peri
 }
 
 /** The form: one query of the pre-aggregated counts for the period (and the two compared with it). */
-export async function reportData(engine: Engine, options: ReportOptions, aggregated: ReadonlySet<string>, catalog: Catalog, names: RowNames): Promise<Report> {
+export async function reportData(engine: Querier, options: ReportOptions, aggregated: ReadonlySet<string>, catalog: Catalog, names: RowNames): Promise<Report> {
 	const { period: p, levels, grouping, compare } = options;
 	const previous = previousPeriod(p);
 	const lastYear = samePeriodLastYear(p);
@@ -88,7 +88,7 @@ const levelFilter = (levels: readonly Level[]): Filters => (allLevels(levels) ? 
  * so the page shows the form first.
  */
 export async function reportAnnex(
-	engine: Engine,
+	engine: Querier,
 	options: Pick<ReportOptions, 'period' | 'levels'>,
 	aggregated: ReadonlySet<string>,
 	catalog: Catalog,

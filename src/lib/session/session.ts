@@ -1,23 +1,27 @@
 /**
- * The page's one engine: DuckDB-WASM started once, the data opened, the dataset's
- * description and catalogue read, and a query cache in front. Every page of the site shares
- * it, so moving between pages does not start the engine again.
+ * The page's one engine session: DuckDB-WASM started once behind the query coordinator,
+ * the data opened, the dataset's description and catalogue read. Every page of the site
+ * shares it, so moving between pages does not start the engine again.
  *
  * The data is the site's database file, unless the user loaded files (/data): those are
  * kept in the browser (saved.ts) and assembled in memory again at every start, added to the
- * site's data or in its place.
+ * site's data or in its place. With the site's data alone, the first view's answers
+ * (bundle.ts) seed the coordinator: the session is described, and the dashboard's default
+ * view drawn, before the engine is up; `db.ready` tells when it is.
  */
 import { DEFAULT_CUTOFF_DAY } from '../core/domain/periods';
 import type { MessageKey } from '../core/i18n/messages';
 import { assemble, buildAggregates, resetUserTables, restoreUserTables, type Base } from '../ingest/store';
-import type { BrowserEngine } from '../core/engine/browser';
-import { CachedEngine } from '../core/engine/cache';
 import { loadCatalog, type Catalog } from '../core/engine/catalog';
-import { readSaved, savedBytes, type SavedLoads } from './saved';
+import { Coordinator } from '../core/engine/coordinator';
+import type { Engine } from '../core/engine/types';
+import { fetchBundle } from './bundle';
+import { readSaved, savedBytes, type SavedData, type SavedLoads } from './saved';
 import { datasetInfo, dataUrl, fetchManifest, type DatasetInfo } from '../core/engine/source';
 
 export interface Session {
-	engine: CachedEngine;
+	/** Every query and every change of data goes through it. */
+	db: Coordinator;
 	info: DatasetInfo;
 	catalog: Catalog;
 	/** What the data on screen is made of: the site's data ('sample') or none of it. */
@@ -44,36 +48,44 @@ async function start(base: string, onStep: (step: MessageKey) => void): Promise<
 	const useSite = saved?.base !== 'none';
 	onStep('loadingManifest');
 	const manifest = useSite ? await fetchManifest(base) : null;
+	const bundle = manifest && !saved ? fetchBundle(base, manifest).catch(() => null) : null;
 	onStep('loadingEngine');
-	const { BrowserEngine } = await import('../core/engine/browser');
-	const inner: BrowserEngine = await BrowserEngine.start(manifest ? dataUrl(base, manifest.database) : null);
-	const engine = new CachedEngine(inner);
-	onStep('loadingData');
-	let siteAsOf: string | null = null;
-	if (manifest) [{ value: siteAsOf }] = await engine.query<{ value: string }>("SELECT value FROM province.dataset WHERE key = 'data_as_of'");
-	if (saved) {
-		onStep('loadingSaved');
-		await restoreUserTables(inner, await savedBytes(saved));
-		await assemble(inner, { base: saved.base, province: saved.province, cutoffDay: saved.cutoffDay, baseAsOf: siteAsOf });
-		await buildAggregates(inner);
-	} else if (!manifest) {
-		// A site deployed without data: empty tables, so the data page can load the user's files.
-		await resetUserTables(inner);
-		await assemble(inner, { base: 'none', province: '', cutoffDay: DEFAULT_CUTOFF_DAY, baseAsOf: null });
-	}
+	const engine = startEngine(manifest ? dataUrl(base, manifest.database) : null, saved, manifest?.dataAsOf ?? null, onStep);
+	const db = new Coordinator(engine);
+	const seed = await bundle;
+	if (seed) db.seed(seed);
+	else await db.ready;
 	onStep('loadingQuery');
-	return describe(engine, saved?.base ?? (manifest ? 'sample' : 'none'), siteAsOf, saved);
+	return describe(db, saved?.base ?? (manifest ? 'sample' : 'none'), manifest?.dataAsOf ?? null, saved);
 }
 
-async function describe(engine: CachedEngine, base: Base, siteAsOf: string | null, saved: SavedLoads | null): Promise<Session> {
-	engine.clear();
-	const [info, catalog] = await Promise.all([datasetInfo(engine), loadCatalog(engine)]);
-	return { engine, info, catalog, base, siteAsOf, saved };
+/** DuckDB-WASM with the site's file attached, and the user's loads assembled over it. */
+async function startEngine(url: string | null, saved: SavedData | null, siteAsOf: string | null, onStep: (step: MessageKey) => void): Promise<Engine> {
+	const { BrowserEngine } = await import('../core/engine/browser');
+	const engine = await BrowserEngine.start(url);
+	onStep('loadingData');
+	if (saved) {
+		onStep('loadingSaved');
+		await restoreUserTables(engine, await savedBytes(saved));
+		await assemble(engine, { base: saved.base, province: saved.province, cutoffDay: saved.cutoffDay, baseAsOf: siteAsOf });
+		await buildAggregates(engine);
+	} else if (!url) {
+		// A site deployed without data: empty tables, so the data page can load the user's files.
+		await resetUserTables(engine);
+		await assemble(engine, { base: 'none', province: '', cutoffDay: DEFAULT_CUTOFF_DAY, baseAsOf: null });
+	}
+	return engine;
+}
+
+async function describe(db: Coordinator, base: Base, siteAsOf: string | null, saved: SavedLoads | null): Promise<Session> {
+	const [info, catalog] = await Promise.all([datasetInfo(db), loadCatalog(db)]);
+	return { db, info, catalog, base, siteAsOf, saved };
 }
 
 /** After a load changed the data in the engine: every page sees the new data from now on. */
 export async function dataChanged(session: Session, base: Base, saved: SavedLoads | null): Promise<Session> {
-	const next = describe(session.engine, base, session.siteAsOf, saved);
+	session.db.clear();
+	const next = describe(session.db, base, session.siteAsOf, saved);
 	opening = next;
 	return next;
 }

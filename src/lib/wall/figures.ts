@@ -11,7 +11,7 @@ import type { Level } from '../core/domain/types';
 import { loadCatalog, type Catalog } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import { datasetInfo } from '../core/engine/source';
-import type { Engine } from '../core/engine/types';
+import type { Querier } from '../core/engine/types';
 import { DEFAULT_VIEW, viewFilters, type ViewState } from '../dashboard/view';
 import { dashboardData } from '../dashboard/dashboard';
 import type { WallSettings } from './settings';
@@ -54,7 +54,7 @@ function label(dimension: Dimension, key: string | null, catalog: Catalog): stri
 	return key;
 }
 
-export async function wallFigures(engine: Engine, s: WallSettings): Promise<WallFigures> {
+export async function wallFigures(engine: Querier, s: WallSettings): Promise<WallFigures> {
 	const [info, catalog] = await Promise.all([datasetInfo(engine), loadCatalog(engine)]);
 	const period = latestCompletePeriod(info.dataAsOf, 'reporting', s.span, info.cutoffDay);
 	const view = wallView(s, catalog, period);

@@ -1,6 +1,6 @@
 /** The names behind the keys of the data: agencies, procedures and fields, read once per dataset. */
 import type { Level } from '../domain/types';
-import type { Engine } from './types';
+import type { Querier } from './types';
 
 export interface AgencyEntry {
 	id: string;
@@ -26,7 +26,7 @@ export interface Catalog {
 	fields: string[];
 }
 
-export async function loadCatalog(engine: Engine): Promise<Catalog> {
+export async function loadCatalog(engine: Querier): Promise<Catalog> {
 	const agencies = await engine.query<{ id: string; name: string; short_name: string; level: Level; valid_from: string; valid_to: string | null }>(
 		"SELECT id, name, short_name, level, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM agencies ORDER BY id"
 	);

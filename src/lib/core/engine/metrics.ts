@@ -14,14 +14,14 @@ import {
 	type MetricsRequest,
 	type MetricsRow
 } from '../domain/query';
-import type { Engine } from './types';
+import type { Querier } from './types';
 
 /**
  * The counts of a request. Periods among `aggregated` (the standard periods the database
  * holds pre-aggregated) are summed from the aggregates; the others are counted from the
  * dossiers. Both give the same figures (tests/unit/aggregates.test.ts).
  */
-export async function queryMetrics(engine: Engine, req: MetricsRequest, aggregated: ReadonlySet<string> = new Set()): Promise<MetricsRow[]> {
+export async function queryMetrics(engine: Querier, req: MetricsRequest, aggregated: ReadonlySet<string> = new Set()): Promise<MetricsRow[]> {
 	const fast = req.periods.filter((p) => aggregated.has(periodKey(p)));
 	const slow = req.periods.filter((p) => !aggregated.has(periodKey(p)));
 	const groupBy = req.groupBy ?? [];
@@ -33,7 +33,7 @@ export async function queryMetrics(engine: Engine, req: MetricsRequest, aggregat
 }
 
 /** The periods a database holds pre-aggregated (none for a file without every aggregate table). */
-export async function aggregatedPeriods(engine: Engine): Promise<Set<string>> {
+export async function aggregatedPeriods(engine: Querier): Promise<Set<string>> {
 	// A file written before the aggregates existed, or loaded data not yet pre-aggregated, lacks
 	// some of the tables: every view then counts from the dossiers.
 	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, LATE_DOSSIERS_TABLE, AGGREGATED_PERIODS_TABLE];
@@ -50,7 +50,7 @@ export async function aggregatedPeriods(engine: Engine): Promise<Set<string>> {
  * alone reads the ever-late ones, where the data is pre-aggregated (`aggregated` not empty:
  * the tables are written together); both give the same rows (tests/unit/aggregates.test.ts).
  */
-export async function queryDossiers(engine: Engine, req: DossierListRequest, aggregated: ReadonlySet<string> = new Set()): Promise<DossierListRow[]> {
+export async function queryDossiers(engine: Querier, req: DossierListRequest, aggregated: ReadonlySet<string> = new Set()): Promise<DossierListRow[]> {
 	const lateOnly = !!req.outcomes?.length && req.outcomes.every((o) => o === 'late' || o === 'overdue');
 	const from = lateOnly && aggregated.size > 0 ? LATE_DOSSIERS_TABLE : 'dossiers';
 	return engine.query<DossierListRow & Record<string, unknown>>(dossierListSql({ ...req, from }));

@@ -4,7 +4,7 @@
  */
 import { addDays, type IsoDay } from '../domain/dates';
 import { aggregatedPeriods } from './metrics';
-import type { Engine } from './types';
+import type { Querier } from './types';
 
 export interface SourceManifest {
 	province: string;
@@ -50,7 +50,7 @@ export const dossierFactsSql = (table: string) =>
  * its dossiers (received, resolved, withdrawn) up to `today`, or `floor` if later (the stated
  * last day of data it was added to), and never after today.
  */
-export async function lastEventDay(engine: Engine, table: string, today: IsoDay, floor: IsoDay | null): Promise<IsoDay> {
+export async function lastEventDay(engine: Querier, table: string, today: IsoDay, floor: IsoDay | null): Promise<IsoDay> {
 	const [{ last }] = await engine.query<{ last: string | null }>(`SELECT
   strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))
     FILTER (WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00')::DATE, '%Y-%m-%d') AS last
@@ -59,7 +59,7 @@ FROM ${table}`);
 	return asOf > today ? today : asOf;
 }
 
-export async function datasetInfo(engine: Engine): Promise<DatasetInfo> {
+export async function datasetInfo(engine: Querier): Promise<DatasetInfo> {
 	const rows = await engine.query<{ key: string; value: string }>('SELECT key, value FROM dataset');
 	const kv = Object.fromEntries(rows.map((r) => [r.key, r.value]));
 	// A file written by another tool may lack them: counted then.

@@ -1,9 +1,12 @@
 /** What every part of the app needs from DuckDB: run SQL, get plain rows back. */
 export type Row = Record<string, unknown>;
 
-export interface Engine {
-	/** Runs one statement and returns its rows as plain objects (numbers, strings, booleans, null). */
+/** What reading figures needs: one statement in, plain rows out (numbers, strings, booleans, null). */
+export interface Querier {
 	query<T extends Row = Row>(sql: string): Promise<T[]>;
+}
+
+export interface Engine extends Querier {
 	/** Inserts CSV text or bytes (with a header row) into an existing table, read with these column types. */
 	insertCsv(table: string, csv: string | Uint8Array, columns: Readonly<Record<string, string>>): Promise<void>;
 	/** Creates a table of an Arrow IPC stream, with the types DuckDB gives Arrow's. */
