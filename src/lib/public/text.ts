@@ -1,5 +1,5 @@
 /** The public page's words, in plain Vietnamese and English, and the names of its periods. */
-import { formatDay, type Locale } from '../core/format/format';
+import { formatDay, roman, type Locale } from '../core/format/format';
 import type { PublicPeriod } from './figures';
 
 export const PUBLIC_TEXT = {
@@ -69,10 +69,8 @@ export function pt(locale: Locale, key: PublicKey, params: Record<string, string
 	return PUBLIC_TEXT[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
 export function publicPeriodName(p: PublicPeriod, locale: Locale): string {
 	if (p.kind === 'year-to-date') return pt(locale, 'yearToDate', { y: p.year, day: formatDay(p.last) });
-	if (p.kind === 'reporting-quarter') return `${pt(locale, 'quarter', { i: ROMAN[p.index - 1], y: p.year })} (${formatDay(p.first)} – ${formatDay(p.last)})`;
+	if (p.kind === 'reporting-quarter') return `${pt(locale, 'quarter', { i: roman(p.index), y: p.year })} (${formatDay(p.first)} – ${formatDay(p.last)})`;
 	return pt(locale, 'month_n', { i: p.index, y: p.year });
 }

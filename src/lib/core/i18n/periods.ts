@@ -1,8 +1,6 @@
 /** Names of periods as the reports write them: "Quý I/2023 (15/12/2022 – 14/3/2023)". */
 import type { Period } from '../domain/periods';
-import { formatDay, type Locale } from '../format/format';
-
-const ROMAN = ['I', 'II', 'III', 'IV'];
+import { formatDay, roman, type Locale } from '../format/format';
 
 export function periodName(p: Period, locale: Locale): string {
 	const s = p.spec;
@@ -10,14 +8,14 @@ export function periodName(p: Period, locale: Locale): string {
 	const calendar = s.kind === 'calendar' ? (locale === 'vi' ? ' (dương lịch)' : ' (calendar)') : '';
 	const vi = {
 		month: `Tháng ${s.index}/${s.year}`,
-		quarter: `Quý ${ROMAN[s.index - 1]}/${s.year}`,
+		quarter: `Quý ${roman(s.index)}/${s.year}`,
 		half: `6 tháng ${s.index === 1 ? 'đầu' : 'cuối'} năm ${s.year}`,
 		nine_months: `9 tháng năm ${s.year}`,
 		year: `Năm ${s.year}`
 	};
 	const en = {
 		month: `Month ${s.index}/${s.year}`,
-		quarter: `Quarter ${ROMAN[s.index - 1]} ${s.year}`,
+		quarter: `Quarter ${roman(s.index)} ${s.year}`,
 		half: `${s.index === 1 ? 'First' : 'Second'} half of ${s.year}`,
 		nine_months: `Nine months of ${s.year}`,
 		year: `Year ${s.year}`
