@@ -8,7 +8,7 @@ import { existsSync, openAsBlob, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locale } from '../../src/lib/core/format/format';
 import { cliText } from '../../src/lib/ingest/cli-messages';
-import { t, type MessageKey } from '../../src/lib/core/i18n/messages';
+import { t, type MessageKey } from '../../src/lib/ingest/messages';
 import { missingRequired, proposeMapping } from '../../src/lib/ingest/headers';
 import type { PlannedFile } from '../../src/lib/ingest/ingest';
 import { applyMappingFile, headerLineOf, MappingFileError } from '../../src/lib/ingest/mapping-file';

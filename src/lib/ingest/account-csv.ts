@@ -6,7 +6,7 @@
  */
 import { toCsv } from '../core/export/csv';
 import type { Locale } from '../core/format/format';
-import { t, type MessageKey } from '../core/i18n/messages';
+import { t, type MessageKey } from './messages';
 import type { Problem, QualityCount, Reason } from './tally';
 
 export const reasonText = (locale: Locale, r: Reason) => t(locale, `reason_${r}` as MessageKey);

@@ -4,7 +4,7 @@
  * `npm run ingest` say it the same way.
  */
 import { formatCount, type Locale } from '../core/format/format';
-import { t, type MessageKey } from '../core/i18n/messages';
+import { t, type MessageKey } from './messages';
 import type { FileError } from './sources';
 
 export function refusalText(locale: Locale, e: FileError): string {

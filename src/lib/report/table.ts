@@ -5,7 +5,7 @@
  */
 import type { DossierListRow } from '../core/domain/query';
 import { formatMoment, type Locale } from '../core/format/format';
-import { t, type MessageKey } from '../core/i18n/messages';
+import { t, type MessageKey } from './messages';
 import { periodName } from '../core/i18n/periods';
 import type { AnnexGroup, Report } from './data';
 import { FORM_COLUMNS, FORM_GROUPS, formValue, type FormRow, type Grouping } from './form';
