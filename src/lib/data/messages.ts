@@ -2,8 +2,11 @@
  * The data page's own words (loading the user's files, the account of a load) and, with the
  * core's and those of reading files (ingest/messages.ts), its `t` (docs/ARCHITECTURE.md, "Messages").
  */
-import { join, translator } from '../core/i18n/messages';
+import { join, translator, type Names } from '../core/i18n/messages';
 import { INGEST_MESSAGES } from '../ingest/messages';
+import type { Format } from '../ingest/sources';
+
+export { FIELD_NAMES } from '../ingest/messages';
 
 const vi = {
 	dataTitle: 'Tải dữ liệu của bạn',
@@ -17,11 +20,6 @@ const vi = {
 	dataNowAdded: 'Dữ liệu mẫu của trang cùng dữ liệu bạn đã tải lên ({files}): {n} hồ sơ, đến hết ngày {day}.',
 	clearLoaded: 'Xóa dữ liệu đã tải lên',
 	clearConfirm: 'Xóa dữ liệu đã tải lên khỏi trình duyệt này và quay về dữ liệu mẫu?',
-	format_delimited: 'Văn bản phân cách',
-	format_xlsx: 'Excel (.xlsx)',
-	format_parquet: 'Parquet',
-	format_json: 'JSON',
-	format_ndjson: 'NDJSON',
 	encoding: 'Bảng mã',
 	encodingAuto: 'tự nhận biết',
 	delimiter: 'Dấu phân cách',
@@ -93,11 +91,6 @@ const en: typeof vi = {
 	dataNowAdded: "The site's sample data with data you loaded ({files}): {n} dossiers, up to the end of {day}.",
 	clearLoaded: 'Clear loaded data',
 	clearConfirm: 'Remove the loaded data from this browser and go back to the sample data?',
-	format_delimited: 'Delimited text',
-	format_xlsx: 'Excel (.xlsx)',
-	format_parquet: 'Parquet',
-	format_json: 'JSON',
-	format_ndjson: 'NDJSON',
 	encoding: 'Encoding',
 	encodingAuto: 'detected',
 	delimiter: 'Delimiter',
@@ -160,3 +153,21 @@ const en: typeof vi = {
 export const DATA_MESSAGES = join(INGEST_MESSAGES, { vi, en });
 export type MessageKey = keyof (typeof DATA_MESSAGES)['vi'];
 export const t = translator(DATA_MESSAGES);
+
+/** The formats a file is read as (sources.ts). */
+export const FORMAT_NAMES: Names<Format> = {
+	vi: {
+		delimited: 'Văn bản phân cách',
+		xlsx: 'Excel (.xlsx)',
+		parquet: 'Parquet',
+		json: 'JSON',
+		ndjson: 'NDJSON'
+	},
+	en: {
+		delimited: 'Delimited text',
+		xlsx: 'Excel (.xlsx)',
+		parquet: 'Parquet',
+		json: 'JSON',
+		ndjson: 'NDJSON'
+	}
+};

@@ -1,7 +1,7 @@
 /**
  * What `npm run ingest` prints, Vietnamese first (the default) and English (`--lang en`).
  * The reasons of the row account, the file refusals and the field names are the data
- * page's own (messages.ts): the two say the same thing in the same words.
+ * page's too (messages.ts, beside this): the two say the same thing in the same words.
  */
 import type { Locale } from '../core/format/format';
 

@@ -2,7 +2,8 @@
  * The report's own words (Biểu 06: the page, the form's header, the annex, the workbook)
  * and, with the core's, its `t` (docs/ARCHITECTURE.md, "Messages").
  */
-import { CORE_MESSAGES, join, translator } from '../core/i18n/messages';
+import { CORE_MESSAGES, join, translator, type Names } from '../core/i18n/messages';
+import type { FormColumnId, FormGroup } from './form';
 
 export { LEVEL_NAMES } from '../core/i18n/messages';
 
@@ -22,25 +23,6 @@ const vi = {
 	colNumber: 'STT',
 	colNameAgency: 'Tên cơ quan',
 	colNameField: 'Lĩnh vực',
-	group_received: 'Số hồ sơ tiếp nhận',
-	group_resolved: 'Số hồ sơ đã giải quyết',
-	group_withdrawn: 'Rút hồ sơ',
-	group_in_progress: 'Số hồ sơ đang giải quyết',
-	group_on_time_rate: 'Tỷ lệ đúng hạn',
-	col_received: 'Tổng số',
-	col_online: 'Trực tuyến',
-	col_in_person_postal: 'Trực tiếp, dịch vụ bưu chính',
-	col_carried: 'Kỳ trước chuyển qua',
-	col_new: 'Mới tiếp nhận',
-	col_resolved: 'Tổng số',
-	col_early: 'Trước hạn',
-	col_on_time: 'Đúng hạn',
-	col_late: 'Quá hạn',
-	col_withdrawn: 'Rút hồ sơ',
-	col_in_progress: 'Tổng số',
-	col_not_yet_due: 'Trong hạn',
-	col_overdue: 'Quá hạn',
-	col_on_time_rate: 'Tỷ lệ đúng hạn',
 	groupPrevious: 'Kỳ trước ({period})',
 	groupLastYear: 'Cùng kỳ năm trước ({period})',
 	cmpReceived: 'Tiếp nhận',
@@ -83,25 +65,6 @@ const en: typeof vi = {
 	colNumber: 'No.',
 	colNameAgency: 'Agency',
 	colNameField: 'Field',
-	group_received: 'Dossiers received',
-	group_resolved: 'Dossiers resolved',
-	group_withdrawn: 'Withdrawn',
-	group_in_progress: 'Dossiers in progress',
-	group_on_time_rate: 'On-time rate',
-	col_received: 'Total',
-	col_online: 'Online',
-	col_in_person_postal: 'In person, postal service',
-	col_carried: 'Carried over',
-	col_new: 'New',
-	col_resolved: 'Total',
-	col_early: 'Early',
-	col_on_time: 'On time',
-	col_late: 'Late',
-	col_withdrawn: 'Withdrawn',
-	col_in_progress: 'Total',
-	col_not_yet_due: 'Within the time limit',
-	col_overdue: 'Overdue',
-	col_on_time_rate: 'On-time rate',
 	groupPrevious: 'Previous period ({period})',
 	groupLastYear: 'Same period a year before ({period})',
 	cmpReceived: 'Received',
@@ -131,3 +94,57 @@ const en: typeof vi = {
 export const REPORT_MESSAGES = join(CORE_MESSAGES, { vi, en });
 export type MessageKey = keyof (typeof REPORT_MESSAGES)['vi'];
 export const t = translator(REPORT_MESSAGES);
+
+/** The groups of the form's header, over its columns (form.ts). */
+export const GROUP_NAMES: Names<FormGroup> = {
+	vi: {
+		received: 'Số hồ sơ tiếp nhận',
+		resolved: 'Số hồ sơ đã giải quyết',
+		withdrawn: 'Rút hồ sơ',
+		in_progress: 'Số hồ sơ đang giải quyết',
+		on_time_rate: 'Tỷ lệ đúng hạn'
+	},
+	en: {
+		received: 'Dossiers received',
+		resolved: 'Dossiers resolved',
+		withdrawn: 'Withdrawn',
+		in_progress: 'Dossiers in progress',
+		on_time_rate: 'On-time rate'
+	}
+};
+
+/** The form's columns under their groups (form.ts). */
+export const COLUMN_NAMES: Names<FormColumnId> = {
+	vi: {
+		received: 'Tổng số',
+		online: 'Trực tuyến',
+		in_person_postal: 'Trực tiếp, dịch vụ bưu chính',
+		carried: 'Kỳ trước chuyển qua',
+		new: 'Mới tiếp nhận',
+		resolved: 'Tổng số',
+		early: 'Trước hạn',
+		on_time: 'Đúng hạn',
+		late: 'Quá hạn',
+		withdrawn: 'Rút hồ sơ',
+		in_progress: 'Tổng số',
+		not_yet_due: 'Trong hạn',
+		overdue: 'Quá hạn',
+		on_time_rate: 'Tỷ lệ đúng hạn'
+	},
+	en: {
+		received: 'Total',
+		online: 'Online',
+		in_person_postal: 'In person, postal service',
+		carried: 'Carried over',
+		new: 'New',
+		resolved: 'Total',
+		early: 'Early',
+		on_time: 'On time',
+		late: 'Late',
+		withdrawn: 'Withdrawn',
+		in_progress: 'Total',
+		not_yet_due: 'Within the time limit',
+		overdue: 'Overdue',
+		on_time_rate: 'On-time rate'
+	}
+};

@@ -1,18 +1,13 @@
 /**
  * The wall screen's own words and, with the core's, its `t` (docs/ARCHITECTURE.md, "Messages").
  */
-import { CORE_MESSAGES, join, translator } from '../core/i18n/messages';
+import { CORE_MESSAGES, join, translator, type Names } from '../core/i18n/messages';
+import type { SceneId } from './settings';
 
 export { LEVEL_NAMES } from '../core/i18n/messages';
 
 const vi = {
 	wall_title: 'Màn hình điều hành',
-	wall_scene_headline: 'Số liệu chính',
-	wall_scene_trend: 'Hồ sơ tiếp nhận 12 tháng',
-	wall_scene_ranking: 'Tỷ lệ giải quyết đúng hạn',
-	wall_scene_levels: 'So sánh các cấp',
-	wall_scene_overdue: 'Hồ sơ đang quá hạn',
-	wall_scene_online: 'Nộp hồ sơ trực tuyến',
 	wall_province: 'Toàn tỉnh',
 	wall_dataAsOf: 'Số liệu đến hết ngày {day}',
 	wall_updated: 'đọc lúc {time}',
@@ -38,12 +33,6 @@ const vi = {
 
 const en: typeof vi = {
 	wall_title: 'Operations wall',
-	wall_scene_headline: 'Key figures',
-	wall_scene_trend: 'Dossiers received, 12 months',
-	wall_scene_ranking: 'On-time rate',
-	wall_scene_levels: 'Levels compared',
-	wall_scene_overdue: 'Overdue dossiers',
-	wall_scene_online: 'Online submission',
 	wall_province: 'Whole province',
 	wall_dataAsOf: 'Data up to the end of {day}',
 	wall_updated: 'read at {time}',
@@ -70,3 +59,23 @@ const en: typeof vi = {
 export const WALL_MESSAGES = join(CORE_MESSAGES, { vi, en });
 export type MessageKey = keyof (typeof WALL_MESSAGES)['vi'];
 export const t = translator(WALL_MESSAGES);
+
+/** The scenes' titles (settings.ts). */
+export const SCENE_NAMES: Names<SceneId> = {
+	vi: {
+		headline: 'Số liệu chính',
+		trend: 'Hồ sơ tiếp nhận 12 tháng',
+		ranking: 'Tỷ lệ giải quyết đúng hạn',
+		levels: 'So sánh các cấp',
+		overdue: 'Hồ sơ đang quá hạn',
+		online: 'Nộp hồ sơ trực tuyến'
+	},
+	en: {
+		headline: 'Key figures',
+		trend: 'Dossiers received, 12 months',
+		ranking: 'On-time rate',
+		levels: 'Levels compared',
+		overdue: 'Overdue dossiers',
+		online: 'Online submission'
+	}
+};
