@@ -1,8 +1,16 @@
 /** Names of periods as the reports write them: "Quý I/2023 (15/12/2022 – 14/3/2023)". */
-import type { Period } from '../domain/periods';
+import type { Period, Span } from '../domain/periods';
 import { formatDay, roman, type Locale } from '../format/format';
 
-export function periodName(p: Period, locale: Locale): string {
+/**
+ * What a period's name is made of: a Period, or a period published with only these (the
+ * public page's figures, public/figures.ts), so that every page names periods alike.
+ */
+export type NamedPeriod = Pick<Period, 'first' | 'last'> & {
+	spec: { kind: 'reporting' | 'calendar'; span: Span; year: number; index: number } | { kind: 'custom' };
+};
+
+export function periodName(p: NamedPeriod, locale: Locale): string {
 	const s = p.spec;
 	if (s.kind === 'custom') return periodRange(p);
 	const calendar = s.kind === 'calendar' ? (locale === 'vi' ? ' (dương lịch)' : ' (calendar)') : '';
@@ -23,6 +31,6 @@ export function periodName(p: Period, locale: Locale): string {
 	return (locale === 'vi' ? vi : en)[s.span] + calendar;
 }
 
-export function periodRange(p: Period): string {
+export function periodRange(p: Pick<Period, 'first' | 'last'>): string {
 	return `${formatDay(p.first)} – ${formatDay(p.last)}`;
 }
