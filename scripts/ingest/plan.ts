@@ -8,7 +8,7 @@ import { existsSync, openAsBlob, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locale } from '../../src/lib/core/format/format';
 import { cliText } from '../../src/lib/ingest/cli-messages';
-import { t, type MessageKey } from '../../src/lib/core/i18n/messages';
+import { FIELD_NAMES } from '../../src/lib/ingest/messages';
 import { missingRequired, proposeMapping } from '../../src/lib/ingest/headers';
 import type { PlannedFile } from '../../src/lib/ingest/ingest';
 import { applyMappingFile, headerLineOf, MappingFileError } from '../../src/lib/ingest/mapping-file';
@@ -61,7 +61,7 @@ export async function planFile(path: string, mapping: { path: string; content: u
 	}
 	const missing = missingRequired(mapped);
 	if (missing.length) {
-		const fields = missing.map((f) => `"${t(locale, `field_${f}` as MessageKey)}"`).join(', ');
+		const fields = missing.map((f) => `"${FIELD_NAMES[locale][f]}"`).join(', ');
 		throw new IngestError(cliText(locale, 'missingFields', { file: path, fields, headers: headers.map((h) => `"${h}"`).join(', ') }));
 	}
 	return { name, file, encoding: null, headerLine: line, headers, mapping: mapped };

@@ -1,12 +1,12 @@
 /**
  * The public pages as `npm run build:public` writes them, from the sample database, served
  * on their own: no dossier id anywhere in the output, no small group shown, WCAG checks by
- * axe-core, keyboard only, JavaScript off, the bytes and requests of a first visit, and the
- * screenshots to look at.
+ * axe-core, keyboard only, JavaScript off, the bytes and requests of a first visit, the
+ * screenshots to look at; and the language every prerendered page's HTML names, there and in build/.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { latestCompletePeriod } from '../../src/lib/core/domain/periods';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { shot } from './helpers';
@@ -50,6 +50,23 @@ test('no file of the public output holds a dossier id of the data it was built f
 		}
 	}
 	expect(tokens).toBeGreaterThan(1000); // the scan did read the pages
+});
+
+test('every prerendered page names its language in <html lang>: the English public pages en, every other page vi', () => {
+	// The site as built (build/, the app pages and the public ones) and the public output on its own.
+	for (const [root, known] of [
+		['build', ['index.html', 'report.html', 'data.html', 'wall.html', 'public.html', 'public/en.html', 'public/widget.html', 'public/widget/en.html']],
+		[OUT, ['public.html', 'public/en.html', 'public/widget.html', 'public/widget/en.html']]
+	] as const) {
+		const pages = filesUnder(root)
+			.filter((f) => f.endsWith('.html'))
+			.map((f) => relative(root, f));
+		expect(pages).toEqual(expect.arrayContaining([...known]));
+		for (const page of pages) {
+			const lang = readFileSync(join(root, page), 'utf8').match(/<html lang="([^"]*)"/)?.[1];
+			expect(lang, `${root}/${page}`).toBe(/(^|\/)en\.html$/.test(page) ? 'en' : 'vi');
+		}
+	}
 });
 
 test('an agency with fewer than 5 dossiers in the period is not shown; the merged row says how many it holds', async ({ page }) => {

@@ -6,10 +6,10 @@
  */
 import { toCsv } from '../core/export/csv';
 import type { Locale } from '../core/format/format';
-import { t, type MessageKey } from '../core/i18n/messages';
+import { REASONS, t } from './messages';
 import type { Problem, QualityCount, Reason } from './tally';
 
-export const reasonText = (locale: Locale, r: Reason) => t(locale, `reason_${r}` as MessageKey);
+export const reasonText = (locale: Locale, r: Reason) => REASONS[locale][r];
 
 /** Rejected rows or warnings: file, line, column, the value before (a correction's), the value, the reason as a code and in words. */
 export function problemsCsv(locale: Locale, problems: readonly Problem[]): string {

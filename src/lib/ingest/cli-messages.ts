@@ -1,9 +1,9 @@
 /**
  * What `npm run ingest` prints, Vietnamese first (the default) and English (`--lang en`).
  * The reasons of the row account, the file refusals and the field names are the data
- * page's own (messages.ts): the two say the same thing in the same words.
+ * page's too (messages.ts, beside this): the two say the same thing in the same words.
  */
-import type { Locale } from '../core/format/format';
+import { translator } from '../core/i18n/messages';
 
 const vi = {
 	usage:
@@ -59,8 +59,5 @@ const en: typeof vi = {
 };
 
 export type CliMessage = keyof typeof vi;
-const CLI: Record<Locale, typeof vi> = { vi, en };
 
-export function cliText(locale: Locale, key: CliMessage, params: Record<string, string | number> = {}): string {
-	return CLI[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
-}
+export const cliText = translator({ vi, en });

@@ -4,9 +4,10 @@
  * `npm run ingest` say it the same way.
  */
 import { formatCount, type Locale } from '../core/format/format';
-import { t, type MessageKey } from '../core/i18n/messages';
+import { fill } from '../core/i18n/messages';
+import { REFUSALS, t } from './messages';
 import type { FileError } from './sources';
 
 export function refusalText(locale: Locale, e: FileError): string {
-	return t(locale, `ingest_${e.code}` as MessageKey, { detail: e.detail, where: e.line === null ? '' : t(locale, 'atLine', { line: formatCount(e.line, locale) }) });
+	return fill(REFUSALS[locale][e.code], { detail: e.detail, where: e.line === null ? '' : t(locale, 'atLine', { line: formatCount(e.line, locale) }) });
 }

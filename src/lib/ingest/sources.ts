@@ -14,7 +14,7 @@ export type Format = 'delimited' | 'xlsx' | 'parquet' | 'json' | 'ndjson';
 export type FileErrorCode = 'empty_file' | 'binary_file' | 'old_xls' | 'no_header' | 'no_rows' | 'bad_xlsx' | 'bad_parquet' | 'bad_json' | 'too_large' | 'json_no_records';
 
 /**
- * Why a whole file cannot be read: a message key (ingest_<code>) for the user, the line
+ * Why a whole file cannot be read: a code, whose words for the user are REFUSALS (messages.ts), the line
  * where it can be told, and the file's name once known. `detail` is for developers (the
  * library's own words), shown only where the message asks for it (too_large).
  */

@@ -5,6 +5,7 @@
  */
 import { addCounts, rate, type CountId, type Counts } from '../core/domain/metrics';
 import { LEVELS, type Level } from '../core/domain/types';
+import { roman } from '../core/format/format';
 
 export type FormColumnId = 'received' | 'online' | 'in_person_postal' | 'carried' | 'new' | 'resolved' | 'early' | 'on_time' | 'late' | 'withdrawn' | 'in_progress' | 'not_yet_due' | 'overdue' | 'on_time_rate';
 export type FormGroup = 'received' | 'resolved' | 'withdrawn' | 'in_progress' | 'on_time_rate';
@@ -84,7 +85,6 @@ export interface GroupFigures {
 /** The items a level lists even without dossiers (the agencies existing in the period, or the fields of its procedures). */
 export type Listed = { level: Level; key: string; label: string; title?: string }[];
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 const hasDossiers = (c: Counts | undefined | null): c is Counts => !!c && c.received > 0;
 
 /**
@@ -106,7 +106,7 @@ export function formRows(
 	const groups: (Level | null)[] = [...LEVELS.filter((l) => options.levels.includes(l)), ...(figures.some((f) => f.level === null) ? [null] : [])];
 	groups.forEach((level, i) => {
 		const mine = figures.filter((f) => f.level === level);
-		rows.push({ kind: 'level', number: ROMAN[i], label: options.names.level(level), level, key: null, counts: shown(sum(mine, (f) => f.counts)), ...comparison(mine) });
+		rows.push({ kind: 'level', number: roman(i + 1), label: options.names.level(level), level, key: null, counts: shown(sum(mine, (f) => f.counts)), ...comparison(mine) });
 		const items = new Map<string | null, { label: string; title?: string }>();
 		for (const l of listed) if (l.level === level) items.set(l.key, { label: l.label, title: l.title });
 		for (const f of mine) if (!items.has(f.key)) items.set(f.key, { label: f.key ?? options.names.unknown });

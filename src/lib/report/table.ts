@@ -5,7 +5,7 @@
  */
 import type { DossierListRow } from '../core/domain/query';
 import { formatMoment, type Locale } from '../core/format/format';
-import { t, type MessageKey } from '../core/i18n/messages';
+import { COLUMN_NAMES, GROUP_NAMES, t } from './messages';
 import { periodName } from '../core/i18n/periods';
 import type { AnnexGroup, Report } from './data';
 import { FORM_COLUMNS, FORM_GROUPS, formValue, type FormRow, type Grouping } from './form';
@@ -32,10 +32,10 @@ export interface ReportLayout {
 }
 
 export function reportLayout(report: Report, grouping: Grouping, compare: boolean, locale: Locale): ReportLayout {
-	const groups: HeaderGroup[] = FORM_GROUPS.map((g) => ({ label: t(locale, `group_${g.group}` as MessageKey), span: g.span, rows: g.span === 1 ? 2 : 1 }));
+	const groups: HeaderGroup[] = FORM_GROUPS.map((g) => ({ label: GROUP_NAMES[locale][g.group], span: g.span, rows: g.span === 1 ? 2 : 1 }));
 	const columns: ReportColumn[] = FORM_COLUMNS.map((c) => {
-		const group = t(locale, `group_${c.group}` as MessageKey);
-		const label = t(locale, `col_${c.id}` as MessageKey);
+		const group = GROUP_NAMES[locale][c.group];
+		const label = COLUMN_NAMES[locale][c.id];
 		return { label, long: group === label ? label : `${group}: ${label}`, kind: c.id === 'on_time_rate' ? 'rate' : 'count' };
 	});
 	if (compare) {

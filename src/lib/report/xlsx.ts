@@ -5,7 +5,7 @@
  * the annex of late dossiers on the second sheet.
  */
 import type { Locale } from '../core/format/format';
-import { t } from '../core/i18n/messages';
+import { t } from './messages';
 import type { AnnexGroup, Report } from './data';
 import { annexHeader, annexLines, rowFigures, type ReportLayout } from './table';
 

@@ -49,3 +49,27 @@ export function formatMoment(ts: string | null): string {
 	const [day, time] = ts.split(' ');
 	return !time || time === '23:59:59' ? formatDay(day) : `${formatDay(day)} ${time.slice(0, 5)}`;
 }
+
+const ROMAN_DIGITS: [number, string][] = [
+	[1000, 'M'],
+	[900, 'CM'],
+	[500, 'D'],
+	[400, 'CD'],
+	[100, 'C'],
+	[90, 'XC'],
+	[50, 'L'],
+	[40, 'XL'],
+	[10, 'X'],
+	[9, 'IX'],
+	[5, 'V'],
+	[4, 'IV'],
+	[1, 'I']
+];
+
+/** 4 → IV: quarters ("Quý IV/2023") and the levels of the report's form are numbered so. */
+export function roman(n: number): string {
+	if (!Number.isInteger(n) || n < 1 || n > 3999) throw new Error(`No Roman numeral for ${n}`);
+	let out = '';
+	for (const [value, digits] of ROMAN_DIGITS) for (; n >= value; n -= value) out += digits;
+	return out;
+}
