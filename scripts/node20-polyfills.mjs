@@ -12,5 +12,5 @@ if (typeof Map.groupBy !== 'function') {
 	};
 }
 if (typeof Object.groupBy !== 'function') {
-	Object.groupBy = (items, key) => Object.fromEntries(Map.groupBy(items, key));
+	Object.groupBy = /** @type {typeof Object.groupBy} */ ((items, key) => Object.fromEntries(Map.groupBy(items, key)));
 }

@@ -147,8 +147,8 @@ async function benchSize(size: number, port: number) {
 	const manifest = JSON.parse(readFileSync(`${data}/manifest.json`, 'utf8')) as { bytes?: number };
 	const browser = await launch();
 	const steps: Interaction[] = [];
-	let firstChartMs = 0;
-	let interactiveMs = 0;
+	let firstChartMs: number;
+	let interactiveMs: number;
 	let peakHeap = 0;
 	let peakRss = 0;
 	try {

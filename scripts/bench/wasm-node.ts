@@ -10,7 +10,6 @@ import { rowsOf, type ArrowTable } from '../../src/lib/core/engine/arrow';
 import { ENGINE_SETTINGS, type Engine, type Row } from '../../src/lib/core/engine/types';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 const DIST = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 

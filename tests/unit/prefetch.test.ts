@@ -59,13 +59,12 @@ describe('the prefetcher', () => {
 	it('starts nothing more once the person asked for another view', async () => {
 		const engine = new Coordinator(native);
 		const loaded: ViewState[] = [];
-		let prefetcher: Prefetcher;
 		const load = async (v: ViewState) => {
 			loaded.push(v);
 			await dashboardData(engine, v, DATA);
 			prefetcher.stop(); // the person clicks while the first view is being asked for
 		};
-		prefetcher = new Prefetcher(load, 10);
+		const prefetcher = new Prefetcher(load, 10);
 		await prefetcher.start(likelyNext(Q1, ['province', 'district', 'commune'], []));
 		expect(loaded).toEqual([drillDown(Q1, 'province')]);
 

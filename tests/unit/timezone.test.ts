@@ -1,8 +1,8 @@
 /**
- * The figures must not depend on the viewer's time zone. `npm test` runs the whole unit
- * suite twice, under TZ=America/Los_Angeles and TZ=Asia/Ho_Chi_Minh, so every hand-computed
- * figure of the other files is checked under both; this file checks that the zone really is
- * in force and that the day arithmetic ignores it.
+ * The figures must not depend on the viewer's time zone. vitest runs the whole unit suite
+ * twice, under TZ=America/Los_Angeles and TZ=Asia/Ho_Chi_Minh (the projects of
+ * vite.config.ts), so every hand-computed figure of the other files is checked under both;
+ * this file checks that the zone really is in force and that the day arithmetic ignores it.
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, vietnamToday } from '../../src/lib/core/domain/dates';
@@ -12,7 +12,7 @@ const ZONE = process.env.TZ ?? '(not set)';
 const OFFSETS: Record<string, number> = { 'America/Los_Angeles': 480, 'Asia/Ho_Chi_Minh': -420 };
 
 describe(`under TZ=${ZONE}`, () => {
-	// Run outside `npm test` (no TZ set), there is no zone to check.
+	// Run outside those projects (no TZ set), there is no zone to check.
 	it.skipIf(!(ZONE in OFFSETS))('the process runs in the zone the test command set', () => {
 		expect(new Date(Date.UTC(2023, 0, 15)).getTimezoneOffset()).toBe(OFFSETS[ZONE]);
 	});

@@ -110,7 +110,7 @@ export class StreamDecoder {
 			const stop = nl < 0 || nl >= end ? end : nl + 1;
 			const line = bytes.subarray(start, stop);
 			const own = this.decodeOwn(line);
-			parts.push(this.lines!.foreign(line, own) ? own.replace(/[^\x00-\x7f]+/g, '\ufffd') : own);
+			parts.push(this.lines!.foreign(line, own) ? own.replace(/[\x80-\uffff]+/g, '\ufffd') : own);
 			start = stop;
 		}
 		return parts.join('');
@@ -207,7 +207,7 @@ function isUtf8(sample: Uint8Array): boolean {
 function vietnameseScore(text: string, isWord: (w: string) => boolean = isVietnameseWord): number {
 	let score = 0;
 	for (const word of text.split(/[^\p{L}\p{M}]+/u)) {
-		if (!/[^\x00-\x7f]/.test(word)) continue;
+		if (!/[\x80-\uffff]/.test(word)) continue;
 		score += isWord(word) ? 1 : -1;
 	}
 	return score;
@@ -240,7 +240,7 @@ class LineJudge {
 		const text = own.normalize('NFC');
 		const score = vietnameseScore(text, this.isWord);
 		// Every non-ASCII word a syllable: the line is in this encoding (most lines stop here).
-		if (score === text.split(/[^\p{L}\p{M}]+/u).filter((w) => /[^\x00-\x7f]/.test(w)).length) return false;
+		if (score === text.split(/[^\p{L}\p{M}]+/u).filter((w) => /[\x80-\uffff]/.test(w)).length) return false;
 		return this.others.some((e) => (e !== 'utf-8' || wellFormedUtf8(line)) && vietnameseScore(new StreamDecoder(e, false).decode(line, true), this.isWord) > score);
 	}
 }

@@ -138,6 +138,7 @@ export async function sniffFormat(file: Blob & { name?: string }): Promise<Forma
  * Undecodable bytes are no sign of it: they are a text file mixing encodings (rows.ts).
  */
 function looksBinary(text: string): boolean {
+	// eslint-disable-next-line no-control-regex -- counting control characters is the point
 	const control = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
 	return control > Math.max(2, text.length / 100);
 }
