@@ -29,7 +29,7 @@ export class PageSession<Address> {
 	constructor(parse: (params: URLSearchParams) => Address, initial: Address) {
 		this.address = initial;
 		// Also runs after the first render and on back/forward: the address is the source of truth.
-		afterNavigate(() => (this.address = parse(new URL(window.location.href).searchParams)));
+		afterNavigate(({ to }) => to && (this.address = parse(to.url.searchParams)));
 		onMount(() => {
 			openSession(base, (s) => (this.step = s)).then(
 				(s) => {
