@@ -16,7 +16,7 @@ import { aggregatesFromSql, standardPeriods } from '../../src/lib/core/domain/ag
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
 import { DOSSIER_COLUMNS, DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/core/domain/schema';
 import { dossierFactsSql } from '../../src/lib/core/engine/source';
-import { sqlString } from '../../src/lib/core/domain/query';
+import { sqlString } from '../../src/lib/core/domain/sql';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { engineCsv } from '../../src/lib/core/engine/csv';
 import type { ProcedureRecord } from '../../src/lib/ingest/catalogue';

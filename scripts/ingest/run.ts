@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { vietnamToday } from '../../src/lib/core/domain/dates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
-import { sqlString } from '../../src/lib/core/domain/query';
+import { sqlString } from '../../src/lib/core/domain/sql';
 import type { Level } from '../../src/lib/core/domain/types';
 import { formatCount, type Locale } from '../../src/lib/core/format/format';
 import { cliText } from '../../src/lib/ingest/cli-messages';

@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { aggregatesSql, standardPeriods } from '../../src/lib/core/domain/aggregates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
 import { DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/core/domain/schema';
-import { sqlString } from '../../src/lib/core/domain/query';
+import { sqlString } from '../../src/lib/core/domain/sql';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { dossierFactsSql } from '../../src/lib/core/engine/source';
 

@@ -16,6 +16,7 @@ import { engineCsv } from '../core/engine/csv';
 import type { Engine } from '../core/engine/types';
 import type { AgencyRecord, ProcedureRecord } from './catalogue';
 import { dropMerged, LATEST_SQL, MERGED } from './merge';
+import { sqlString } from '../core/domain/sql';
 
 /** What the data on screen is made of. */
 export type Base = 'sample' | 'none';
@@ -161,7 +162,7 @@ ${fromSample('procedures', 'code, name, field, level, online_service')}SELECT co
 		...(facts.data_from ? { data_from: facts.data_from } : {})
 	};
 	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
-		.map(([k, v]) => `('${k}', '${v.replace(/'/g, "''")}')`)
+		.map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)
 		.join(', ')}) AS t(key, value)`);
 	for (const table of [AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE]) await engine.query(`DROP TABLE IF EXISTS memory.${table}`);
 	await engine.query('USE memory');

@@ -15,6 +15,7 @@ import { COUNTS } from './metrics';
 import { periodKey, periodsCovering, type Period, type Span } from './periods';
 import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, EVER_PAST_DUE_SQL, LATE_DOSSIERS_TABLE, periodsValues, stateSql } from './query';
 import { DOSSIER_ORDER } from './schema';
+import { sqlDate, sqlList, sqlString } from './sql';
 
 const SPANS: Span[] = ['month', 'quarter', 'half', 'nine_months', 'year'];
 
@@ -47,7 +48,7 @@ LEFT JOIN agencies a ON a.id = d.agency_id
 GROUP BY d.period, d.period_last, a.level, d.channel
 ORDER BY d.period_last, d.period, a.level, d.channel;
 CREATE OR REPLACE TABLE ${LATE_DOSSIERS_TABLE} AS SELECT * FROM dossiers WHERE ${EVER_PAST_DUE_SQL} ORDER BY ${DOSSIER_ORDER};
-CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periodKeys.map((k) => `('${k}')`).join(', ')}) AS t(period);`;
+CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periodKeys.map((k) => `(${sqlString(k)})`).join(', ')}) AS t(period);`;
 }
 
 /** The statements that (re)build the aggregate tables for these periods. */
@@ -65,7 +66,7 @@ ${derivedSql(periods.map(periodKey))}`;
  */
 export function aggregatesFromSql(periods: readonly Period[], from: IsoDay): string {
 	const recount = periods.filter((p) => p.last >= from);
-	return `DELETE FROM ${AGGREGATE_TABLE} WHERE period_last >= DATE '${from}' OR period NOT IN (${periods.map((p) => `'${periodKey(p)}'`).join(', ')});
+	return `DELETE FROM ${AGGREGATE_TABLE} WHERE period_last >= ${sqlDate(from)} OR period NOT IN (${sqlList(periods.map(periodKey))});
 ${recount.length ? `INSERT INTO ${AGGREGATE_TABLE}\n${periodCountsSelect(recount)};` : ''}
 ${derivedSql(periods.map(periodKey))}`;
 }

@@ -10,6 +10,7 @@ import { addDays, endOfDay } from './dates';
 import { COUNTS, COUNT_IDS, type CountId, type Counts } from './metrics';
 import { periodKey, type Period } from './periods';
 import type { Channel, Level } from './types';
+import { sqlDate, sqlList, sqlString, sqlTimestamp } from './sql';
 
 /** The tables of counts pre-aggregated at build time (domain/aggregates.ts builds them). */
 export const AGGREGATE_TABLE = 'period_counts';
@@ -67,14 +68,10 @@ export interface MetricsRow {
 	counts: Counts;
 }
 
-export function sqlString(value: string): string {
-	return `'${value.replace(/'/g, "''")}'`;
-}
-
 function inList(column: string, values: readonly string[] | undefined): string | null {
 	if (!values) return null;
 	if (values.length === 0) return 'FALSE';
-	return `${column} IN (${values.map(sqlString).join(', ')})`;
+	return `${column} IN (${sqlList(values)})`;
 }
 
 /** Which dimension each filter narrows. */
@@ -112,7 +109,7 @@ export function periodsValues(periods: readonly Period[]): string {
 	if (periods.length === 0) throw new Error('A metrics request needs at least one period');
 	const rows = periods.map(
 		(p) =>
-			`(${sqlString(periodKey(p))}, TIMESTAMP '${p.first} 00:00:00', TIMESTAMP '${addDays(p.last, 1)} 00:00:00', TIMESTAMP '${endOfDay(p.last)}')`
+			`(${sqlString(periodKey(p))}, ${sqlTimestamp(`${p.first} 00:00:00`)}, ${sqlTimestamp(`${addDays(p.last, 1)} 00:00:00`)}, ${sqlTimestamp(endOfDay(p.last))})`
 	);
 	return `periods(period, p_start, p_end, p_last) AS (VALUES ${rows.join(', ')})`;
 }
@@ -184,8 +181,8 @@ export function aggregatedMetricsSql(req: MetricsRequest): string {
 	const groupCols = [1, ...dims.map((_, i) => i + 2)];
 	const lasts = req.periods.map((p) => p.last).sort();
 	const where = [
-		...(cube.large ? [`d.period_last BETWEEN DATE '${lasts[0]}' AND DATE '${lasts.at(-1)}'`] : []),
-		`d.period IN (${req.periods.map((p) => sqlString(periodKey(p))).join(', ')})`,
+		...(cube.large ? [`d.period_last BETWEEN ${sqlDate(lasts[0])} AND ${sqlDate(lasts.at(-1)!)}`] : []),
+		`d.period IN (${sqlList(req.periods.map(periodKey))})`,
 		...filterConditions(req.filters, col)
 	];
 	const counts = COUNTS.map((c) => `CAST(sum(d."${c.id}") AS DOUBLE) AS "${c.id}"`);
@@ -257,11 +254,11 @@ listed AS (
 SELECT id, agency_id, procedure_code, ${ts('received_at')} AS received_at, ${ts('due_at')} AS due_at,
   ${ts('resolved_at')} AS resolved_at, ${ts('withdrawn_at')} AS withdrawn_at, channel, apology_issued, outcome,
   CASE outcome
-    WHEN 'overdue' THEN CAST(date_diff('day', CAST(due_at AS DATE), DATE '${req.period.last}') AS DOUBLE)
+    WHEN 'overdue' THEN CAST(date_diff('day', CAST(due_at AS DATE), ${sqlDate(req.period.last)}) AS DOUBLE)
     WHEN 'late' THEN CAST(date_diff('day', CAST(due_at AS DATE), CAST(resolved_at AS DATE)) AS DOUBLE)
   END AS days_late,
   CAST(count(*) OVER () AS DOUBLE) AS total
-FROM listed${req.outcomes ? `\nWHERE outcome IN (${req.outcomes.map(sqlString).join(', ') || 'NULL'})` : ''}
+FROM listed${req.outcomes ? `\nWHERE outcome IN (${sqlList(req.outcomes) || 'NULL'})` : ''}
 ORDER BY outcome = 'overdue' DESC, outcome = 'late' DESC, days_late DESC NULLS LAST, received_at, id${
 		req.limit === undefined ? '' : `\nLIMIT ${Math.max(0, Math.floor(req.limit))} OFFSET ${Math.max(0, Math.floor(req.offset ?? 0))}`
 	}`;

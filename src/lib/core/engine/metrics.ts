@@ -15,6 +15,7 @@ import {
 	type MetricsRow
 } from '../domain/query';
 import type { Querier } from './types';
+import { sqlList } from '../domain/sql';
 
 /**
  * The counts of a request. Periods among `aggregated` (the standard periods the database
@@ -38,7 +39,7 @@ export async function aggregatedPeriods(engine: Querier): Promise<Set<string>> {
 	// some of the tables: every view then counts from the dossiers.
 	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, LATE_DOSSIERS_TABLE, AGGREGATED_PERIODS_TABLE];
 	const [{ n }] = await engine.query<{ n: number }>(
-		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${tables.map((t) => `'${t}'`).join(', ')})`
+		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${sqlList(tables)})`
 	);
 	if (n < tables.length) return new Set();
 	const rows = await engine.query<{ period: string }>(`SELECT period FROM ${AGGREGATED_PERIODS_TABLE}`);

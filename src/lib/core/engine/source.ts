@@ -5,6 +5,7 @@
 import { addDays, type IsoDay } from '../domain/dates';
 import { aggregatedPeriods } from './metrics';
 import type { Querier } from './types';
+import { sqlTimestamp } from '../domain/sql';
 
 export interface SourceManifest {
 	province: string;
@@ -53,7 +54,7 @@ export const dossierFactsSql = (table: string) =>
 export async function lastEventDay(engine: Querier, table: string, today: IsoDay, floor: IsoDay | null): Promise<IsoDay> {
 	const [{ last }] = await engine.query<{ last: string | null }>(`SELECT
   strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))
-    FILTER (WHERE received_at < TIMESTAMP '${addDays(today, 1)} 00:00:00')::DATE, '%Y-%m-%d') AS last
+    FILTER (WHERE received_at < ${sqlTimestamp(`${addDays(today, 1)} 00:00:00`)})::DATE, '%Y-%m-%d') AS last
 FROM ${table}`);
 	const asOf = [last, floor].filter((d): d is string => !!d).sort().pop() ?? today;
 	return asOf > today ? today : asOf;
