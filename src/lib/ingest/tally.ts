@@ -88,8 +88,6 @@ export const own = (s: string): string => (' ' + s).slice(1);
 
 export class Tally {
 	rowsRead = 0;
-	/** Rows that passed every check; the merge then tells new, updated and unchanged apart. */
-	rowsAdmitted = 0;
 	rowsNew = 0;
 	rowsUpdated = 0;
 	rowsUnchanged = 0;

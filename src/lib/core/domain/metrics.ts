@@ -360,10 +360,3 @@ export function addCounts(rows: readonly Counts[]): Counts {
 	for (const row of rows) for (const id of COUNT_IDS) total[id] += row[id];
 	return total;
 }
-
-/** The SQL of a rate over the aggregated count columns, for ordering in SQL. */
-export function rateSql(id: RateId): string {
-	const m = metric(id) as RateMetric;
-	const sum = (ids: readonly CountId[]) => ids.map((c) => `"${c}"`).join(' + ');
-	return `(${sum(m.numerator)}) / nullif(${sum(m.denominator)}, 0)`;
-}

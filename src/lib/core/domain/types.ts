@@ -10,7 +10,6 @@ export type Level = (typeof LEVELS)[number];
 /** How a dossier was submitted: trực tiếp, bưu chính công ích, dịch vụ công trực tuyến một phần / toàn trình. */
 export const CHANNELS = ['in_person', 'postal', 'online_partial', 'online_full'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const ONLINE_CHANNELS: readonly Channel[] = ['online_partial', 'online_full'];
 
 /** The status recorded by the one-stop software when the data was exported. */
 export const STATUSES = ['in_progress', 'resolved', 'withdrawn'] as const;
@@ -33,25 +32,6 @@ export type Rating = 1 | 2 | 3 | 4 | 5;
  * that day.
  */
 export type VietnamTimestamp = string;
-
-export interface Dossier {
-	id: string;
-	procedure_code: string;
-	agency_id: string;
-	received_at: VietnamTimestamp;
-	due_at: VietnamTimestamp;
-	resolved_at: VietnamTimestamp | null;
-	withdrawn_at: VietnamTimestamp | null;
-	status: Status;
-	channel: Channel;
-	/** Fee in đồng; 0 when the procedure is free. */
-	fee: number;
-	paid_online: boolean;
-	digitised: boolean;
-	result_electronic: boolean;
-	rating: Rating | null;
-	apology_issued: boolean;
-}
 
 export interface Agency {
 	id: string;
