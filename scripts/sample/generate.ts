@@ -54,7 +54,7 @@ function pad2(n: number): string {
 }
 
 /** Builds the catalogue for the settings' dates. */
-export function sampleCatalogue(settings: Settings): Catalogue {
+function sampleCatalogue(settings: Settings): Catalogue {
 	return buildCatalogue(settings.start, settings.reorganisation.departments, settings.reorganisation.localGovernment);
 }
 

@@ -28,9 +28,9 @@ export interface ProcedureRecord {
 	online_service: OnlineService;
 }
 
-export const UNKNOWN_PROCEDURE = '(không rõ)';
+const UNKNOWN_PROCEDURE = '(không rõ)';
 const UNKNOWN_PROCEDURE_NAME = '(Không rõ thủ tục)';
-export const UNKNOWN_FIELD = '(Không rõ lĩnh vực)';
+const UNKNOWN_FIELD = '(Không rõ lĩnh vực)';
 
 interface NewAgency {
 	id: string;

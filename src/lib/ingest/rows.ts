@@ -77,10 +77,10 @@ function cellOf(ctx: RowContext, cells: readonly Cell[], f: Field): Cell {
  * a few hundred characters): a damaged file or shifted columns. Its row is rejected, and the
  * engine is never handed a cell of megabytes.
  */
-export const MAX_VALUE_LENGTH = 32_768;
+const MAX_VALUE_LENGTH = 32_768;
 
 /** A value as a problem shows it: long ones cut, so a list of problems stays small. */
-export function shown(value: string): string {
+function shown(value: string): string {
 	return value.length > 200 ? value.slice(0, 200) + '…' : value;
 }
 
@@ -291,7 +291,7 @@ export function packBatch(b: ReadBatch): PackedBatch {
 }
 
 /** The buffers a packed batch can hand over instead of copying. */
-export function packedBuffers(p: PackedBatch): ArrayBuffer[] {
+function packedBuffers(p: PackedBatch): ArrayBuffer[] {
 	return [
 		...Object.values(p.text).flatMap((s) => [s.ends.buffer, s.nulls.buffer]),
 		...Object.values(p.codes).map((a) => a.buffer),

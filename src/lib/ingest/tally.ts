@@ -6,7 +6,7 @@
  */
 
 /** Why a row was not loaded. */
-export const REJECTIONS = [
+const REJECTIONS = [
 	'missing_id',
 	'missing_received',
 	'missing_due',
@@ -34,7 +34,7 @@ export const REJECTIONS = [
 export type Rejection = (typeof REJECTIONS)[number];
 
 /** What loads but deserves a look. */
-export const WARNINGS = [
+const WARNINGS = [
 	'recorded_long_after_due',
 	'future_date',
 	'status_disagrees',

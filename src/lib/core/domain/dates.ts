@@ -8,7 +8,7 @@ export type IsoDay = string;
 
 const DAY_MS = 86_400_000;
 /** Vietnam is UTC+7 all year. */
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 function toUtcMs(day: IsoDay): number {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
@@ -64,7 +64,7 @@ export function dayOfMicros(us: Micros): IsoDay {
 	return new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
 }
 
-export const DAY_US = 86_400_000_000;
+const DAY_US = 86_400_000_000;
 
 /** The day of a timestamp counted from 1970: days compare as numbers, with no date text built. */
 export function dayNumber(us: Micros): number {

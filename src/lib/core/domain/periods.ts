@@ -47,7 +47,7 @@ export const PERIODS_PER_YEAR: Record<Span, number> = {
 	year: 1
 };
 
-export function checkCutoffDay(day: number): number {
+function checkCutoffDay(day: number): number {
 	if (!Number.isInteger(day) || day < 2 || day > 28) {
 		throw new Error(`The cut-off day must be a whole day from 2 to 28 (1 means calendar periods): ${day}`);
 	}

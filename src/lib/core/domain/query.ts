@@ -24,7 +24,7 @@ export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
 export const LATE_DOSSIERS_TABLE = 'late_dossiers';
 export const EVER_PAST_DUE_SQL = "coalesce(resolved_at, withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') > due_at";
 
-export const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
+const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 type Join = 'agencies' | 'procedures';
@@ -87,7 +87,7 @@ const FILTERED: [keyof Filters, Dimension][] = [
 ];
 
 /** The WHERE conditions of a set of filters, each dimension's key given by `sql`. */
-export function filterConditions(filters: Filters = {}, sql: (d: Dimension) => string = (d) => DIMENSION_SQL[d].sql): string[] {
+function filterConditions(filters: Filters = {}, sql: (d: Dimension) => string = (d) => DIMENSION_SQL[d].sql): string[] {
 	return FILTERED.flatMap(([f, d]) => (filters[f] === undefined ? [] : [inList(sql(d), filters[f])!]));
 }
 
@@ -207,7 +207,7 @@ export function readMetricsRows(raw: readonly Record<string, unknown>[], groupBy
 }
 
 /** Where a dossier stands at the end of a period; each is one of the counts of metrics.ts. */
-export const OUTCOMES = ['overdue', 'not_yet_due', 'late', 'on_time', 'early', 'withdrawn'] as const;
+const OUTCOMES = ['overdue', 'not_yet_due', 'late', 'on_time', 'early', 'withdrawn'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface DossierListRequest {
