@@ -116,7 +116,7 @@ describe('grouping by day', () => {
 	});
 });
 
-describe('the identities of domain.md on the fixture', () => {
+describe('the identities of docs/METRICS.md on the fixture', () => {
 	it('hold for every agency in every month of 2022–2023 and every quarter', async () => {
 		const periods = [];
 		for (const year of [2022, 2023]) {

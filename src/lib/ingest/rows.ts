@@ -1,8 +1,9 @@
 /**
  * One row of an export read to a dossier's values, or to the reason it cannot be one: every
- * check that needs no other row. The rules are those of domain.md: the state of a dossier
- * comes from its timestamps, so a row must give a receipt and a due date, and a result or
- * withdrawal not before receipt. What needs the rows before it (which agency a name means,
+ * check that needs no other row. The rules are those of docs/METRICS.md ("How a period is
+ * counted") and docs/DATA.md (the `dossiers` table's checks): the state of a dossier comes from
+ * its timestamps, so a row must give a receipt and a due date, and a result or withdrawal not
+ * before receipt. What needs the rows before it (which agency a name means,
  * whether an id was seen) is admit.ts's; the two run in separate workers in the page.
  */
 import { dayNumber, type Micros } from '../core/domain/dates';

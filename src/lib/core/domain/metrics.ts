@@ -1,7 +1,8 @@
 /**
- * Every metric of domain.md, declared once: id, Vietnamese and English name, the definition
- * text users see next to the figure, and how it is computed. Every view, the report, the
- * exports and the tests read these declarations; nothing else defines a metric.
+ * Every metric, declared once: id, Vietnamese and English name, the definition text users see
+ * next to the figure, and how it is computed (docs/METRICS.md repeats them for readers). Every
+ * view, the report, the exports and the tests read these declarations; nothing else defines a
+ * metric.
  *
  * Counts are sums over the as-of-period-end state of each dossier (see query.ts for the
  * columns the SQL below may use). Rates are ratios of sums of counts, so a rate can be

@@ -1,5 +1,5 @@
 /**
- * Reporting periods (domain.md, "Reporting periods").
+ * Reporting periods (docs/METRICS.md, "Periods", with a table of them).
  *
  * Provinces cut their periods on a day of the month (the 15th by Decree 09/2019 practice):
  * reporting month M runs from the cut-off day of month M−1 to the day before the cut-off

@@ -1,6 +1,6 @@
 /**
  * Builds the one SQL statement behind every figure: the as-of-period-end state of each
- * dossier for each requested period (domain.md, "Counting rules"), filtered, grouped and
+ * dossier for each requested period (docs/METRICS.md, "How a period is counted"), filtered, grouped and
  * summed into the counts of metrics.ts.
  *
  * Periods are Vietnam days. Timestamps are Vietnam local time in TIMESTAMP columns, so the
