@@ -9,7 +9,8 @@
  * codes are in the national format but made up: they are not the official codes.
  * Volume weights of departments follow the Hà Nam appendix (docs/DATA.md, "The seed reports").
  */
-import type { Agency, AgencySuccessor, Level, OnlineService, Procedure } from '../../src/lib/core/domain/types';
+import type { Agency, AgencySuccessor, Procedure } from '../../src/lib/core/domain/schema';
+import type { Level, OnlineService } from '../../src/lib/core/domain/types';
 
 export const PROVINCE = { name: 'Quảng Ngãi', portalCode: 'H55' };
 

@@ -9,6 +9,7 @@
 import { addDays, endOfDay } from './dates';
 import { COUNTS, COUNT_IDS, type CountId, type Counts } from './metrics';
 import { periodKey, type Period } from './periods';
+import type { DossierRecord } from './schema';
 import type { Channel, Level } from './types';
 
 /** The tables of counts pre-aggregated at build time (domain/aggregates.ts builds them). */
@@ -222,16 +223,9 @@ export interface DossierListRequest {
 	from?: 'dossiers' | typeof LATE_DOSSIERS_TABLE;
 }
 
-export interface DossierListRow {
-	id: string;
-	agency_id: string;
-	procedure_code: string;
-	received_at: string;
-	due_at: string;
-	resolved_at: string | null;
-	withdrawn_at: string | null;
-	channel: Channel;
-	apology_issued: boolean;
+/** A listed dossier: its columns (timestamps to the second), then its state in the period. */
+export interface DossierListRow
+	extends Pick<DossierRecord, 'id' | 'agency_id' | 'procedure_code' | 'received_at' | 'due_at' | 'resolved_at' | 'withdrawn_at' | 'channel' | 'apology_issued'> {
 	outcome: Outcome;
 	/** Calendar days from the due day to the result day, or to the last day for overdue ones; null when not late. */
 	days_late: number | null;

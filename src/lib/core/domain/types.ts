@@ -1,6 +1,8 @@
 /**
- * The data model (docs/DATA.md). Names follow the glossary of the domain:
- * dossier = hồ sơ, agency = cơ quan/đơn vị, procedure = thủ tục hành chính, field = lĩnh vực.
+ * The values of the data model (docs/DATA.md): levels, channels, statuses, online services,
+ * ratings and timestamps. The tables and their row types are in schema.ts. Names follow the
+ * glossary of the domain: dossier = hồ sơ, agency = cơ quan/đơn vị, procedure = thủ tục hành
+ * chính, field = lĩnh vực.
  */
 
 /** Administrative level of an agency: cấp tỉnh / huyện / xã. No district level since 1/7/2025. */
@@ -32,28 +34,3 @@ export type Rating = 1 | 2 | 3 | 4 | 5;
  * that day.
  */
 export type VietnamTimestamp = string;
-
-export interface Agency {
-	id: string;
-	name: string;
-	short_name: string;
-	level: Level;
-	parent_id: string | null;
-	valid_from: string;
-	/** Last day the agency existed; null while it still exists. */
-	valid_to: string | null;
-}
-
-/** The 2025 reorganisation: an old unit maps to one or more successors. */
-export interface AgencySuccessor {
-	agency_id: string;
-	successor_id: string;
-}
-
-export interface Procedure {
-	code: string;
-	name: string;
-	field: string;
-	level: Level;
-	online_service: OnlineService;
-}
