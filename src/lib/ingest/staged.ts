@@ -7,20 +7,22 @@
  */
 import { Bool, Dictionary, Float64, Int8, Int32, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType } from 'apache-arrow';
 import type { Micros } from '../core/domain/dates';
-import { columnNames, DOSSIER_TABLE, type Column, type Columns } from '../core/domain/schema';
+import { columnNames, DOSSIER_COLUMN_SPECS, type Column, type Columns } from '../core/domain/schema';
 import type { ReadBatch } from './rows';
 
-/**
- * The columns of a staged row: a dossier's (schema.ts), then where it came from, for the
- * load order the merge follows and for what a warning names. memory.staged (store.ts) casts
- * each to its SQL type.
- */
-export const STAGED_COLUMNS = {
-	...DOSSIER_TABLE.columns,
+/** Where a staged row came from: the load order the merge follows, and what a warning names. */
+const SOURCE_COLUMNS = {
 	source_index: { type: 'INTEGER', nullable: false, meaning: "the file's place in the load" },
 	source_file: { type: 'VARCHAR', nullable: false, meaning: 'the file the row was read from' },
 	source_line: { type: 'INTEGER', nullable: false, meaning: 'its line in that file (the row number for .xlsx, Parquet and JSON)' }
 } as const satisfies Columns;
+
+/**
+ * The columns of a staged row: a dossier's (schema.ts), then where it came from.
+ * memory.staged (store.ts) casts each to its SQL type. Marked pure: the reading worker,
+ * which imports this module without staging anything, leaves it out.
+ */
+export const STAGED_COLUMNS = /* @__PURE__ */ Object.assign({}, DOSSIER_COLUMN_SPECS, SOURCE_COLUMNS);
 type StagedColumn = keyof typeof STAGED_COLUMNS;
 
 /** A staged column's values in the admitting worker: timestamps in microseconds, NaN for none. */

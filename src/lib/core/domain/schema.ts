@@ -71,50 +71,56 @@ export const PROCEDURE_TABLE = {
 	primaryKey: ['code']
 } as const satisfies Table;
 
+/**
+ * The dossiers' columns (DOSSIER_TABLE's), named on their own so that what is computed from
+ * them (DOSSIER_COLUMNS, the staged columns) can be left out of a bundle that does not use it.
+ */
+export const DOSSIER_COLUMN_SPECS = {
+	id: { type: 'VARCHAR', nullable: false, meaning: 'the dossier code (Mã hồ sơ), unique; the sample uses `H55.<agency>-<yymmdd>-<serial>`' },
+	procedure_code: { type: 'VARCHAR', nullable: false, meaning: 'national procedure code (`procedures.code`)' },
+	agency_id: {
+		type: 'VARCHAR',
+		nullable: false,
+		meaning: 'the agency that received it (`agencies.id`), as it was when filed: a dossier keeps its agency after a reorganisation'
+	},
+	received_at: { type: 'TIMESTAMP', nullable: false, meaning: 'received (tiếp nhận)' },
+	due_at: { type: 'TIMESTAMP', nullable: false, meaning: 'due (ngày hẹn trả), already extended for supplementation pauses; a day only → 23:59:59.999999' },
+	resolved_at: { type: 'TIMESTAMP', nullable: true, meaning: 'result issued (trả kết quả); null while not resolved' },
+	withdrawn_at: { type: 'TIMESTAMP', nullable: true, meaning: 'withdrawn by the applicant (rút hồ sơ); null otherwise. Never both resolved and withdrawn' },
+	status: {
+		type: 'VARCHAR',
+		nullable: false,
+		values: STATUSES,
+		meaning: '`in_progress`, `resolved`, `withdrawn`: the status when the data was exported. Figures never read it: the state in a period comes from the timestamps'
+	},
+	channel: {
+		type: 'VARCHAR',
+		nullable: false,
+		values: CHANNELS,
+		meaning:
+			'`in_person` (trực tiếp), `postal` (bưu chính công ích), `online_partial` (trực tuyến một phần, ex "mức độ 3"), `online_full` (toàn trình, ex "mức độ 4")'
+	},
+	fee: { type: 'BIGINT', nullable: false, default: '0', meaning: 'fee and charges in đồng; 0 when free' },
+	paid_online: { type: 'BOOLEAN', nullable: false, default: 'false', meaning: 'the fee was paid online (thanh toán trực tuyến)' },
+	digitised: { type: 'BOOLEAN', nullable: false, default: 'false', meaning: 'scanned and signed at receipt (số hóa hồ sơ)' },
+	result_electronic: { type: 'BOOLEAN', nullable: false, default: 'false', meaning: 'the result was issued electronically (kết quả điện tử)' },
+	rating: {
+		type: 'TINYINT',
+		nullable: true,
+		check: 'rating BETWEEN 1 AND 5',
+		meaning: 'satisfaction: 5 rất hài lòng, 4 hài lòng, 3 bình thường, 2 không hài lòng, 1 rất không hài lòng; null when not rated'
+	},
+	apology_issued: {
+		type: 'BOOLEAN',
+		nullable: false,
+		default: 'false',
+		meaning: 'an apology letter (phiếu xin lỗi và hẹn lại) was issued, for late dossiers'
+	}
+} as const satisfies Columns;
+
 export const DOSSIER_TABLE = {
 	name: 'dossiers',
-	columns: {
-		id: { type: 'VARCHAR', nullable: false, meaning: 'the dossier code (Mã hồ sơ), unique; the sample uses `H55.<agency>-<yymmdd>-<serial>`' },
-		procedure_code: { type: 'VARCHAR', nullable: false, meaning: 'national procedure code (`procedures.code`)' },
-		agency_id: {
-			type: 'VARCHAR',
-			nullable: false,
-			meaning: 'the agency that received it (`agencies.id`), as it was when filed: a dossier keeps its agency after a reorganisation'
-		},
-		received_at: { type: 'TIMESTAMP', nullable: false, meaning: 'received (tiếp nhận)' },
-		due_at: { type: 'TIMESTAMP', nullable: false, meaning: 'due (ngày hẹn trả), already extended for supplementation pauses; a day only → 23:59:59.999999' },
-		resolved_at: { type: 'TIMESTAMP', nullable: true, meaning: 'result issued (trả kết quả); null while not resolved' },
-		withdrawn_at: { type: 'TIMESTAMP', nullable: true, meaning: 'withdrawn by the applicant (rút hồ sơ); null otherwise. Never both resolved and withdrawn' },
-		status: {
-			type: 'VARCHAR',
-			nullable: false,
-			values: STATUSES,
-			meaning: '`in_progress`, `resolved`, `withdrawn`: the status when the data was exported. Figures never read it: the state in a period comes from the timestamps'
-		},
-		channel: {
-			type: 'VARCHAR',
-			nullable: false,
-			values: CHANNELS,
-			meaning:
-				'`in_person` (trực tiếp), `postal` (bưu chính công ích), `online_partial` (trực tuyến một phần, ex "mức độ 3"), `online_full` (toàn trình, ex "mức độ 4")'
-		},
-		fee: { type: 'BIGINT', nullable: false, default: '0', meaning: 'fee and charges in đồng; 0 when free' },
-		paid_online: { type: 'BOOLEAN', nullable: false, default: 'false', meaning: 'the fee was paid online (thanh toán trực tuyến)' },
-		digitised: { type: 'BOOLEAN', nullable: false, default: 'false', meaning: 'scanned and signed at receipt (số hóa hồ sơ)' },
-		result_electronic: { type: 'BOOLEAN', nullable: false, default: 'false', meaning: 'the result was issued electronically (kết quả điện tử)' },
-		rating: {
-			type: 'TINYINT',
-			nullable: true,
-			check: 'rating BETWEEN 1 AND 5',
-			meaning: 'satisfaction: 5 rất hài lòng, 4 hài lòng, 3 bình thường, 2 không hài lòng, 1 rất không hài lòng; null when not rated'
-		},
-		apology_issued: {
-			type: 'BOOLEAN',
-			nullable: false,
-			default: 'false',
-			meaning: 'an apology letter (phiếu xin lỗi và hẹn lại) was issued, for late dossiers'
-		}
-	},
+	columns: DOSSIER_COLUMN_SPECS,
 	checks: [
 		'resolved_at IS NULL OR withdrawn_at IS NULL',
 		'resolved_at IS NULL OR resolved_at >= received_at',
@@ -123,7 +129,7 @@ export const DOSSIER_TABLE = {
 	]
 } as const satisfies Table;
 
-export const DATASET_TABLE = {
+const DATASET_TABLE = {
 	name: 'dataset',
 	columns: {
 		key: { type: 'VARCHAR', nullable: false, meaning: 'the name of a fact about the data (`province`, `data_as_of` …)' },
@@ -143,7 +149,7 @@ function columnSql(name: string, c: Column): string {
 }
 
 /** The CREATE TABLE statement of a table, with every constraint. */
-export function createTableSql(t: Table): string {
+function createTableSql(t: Table): string {
 	const lines = [
 		...Object.entries(t.columns).map(([name, c]) => columnSql(name, c)),
 		...(t.checks ?? []).map((check) => `CHECK (${check})`),
@@ -152,8 +158,12 @@ export function createTableSql(t: Table): string {
 	return `CREATE TABLE ${t.name} (\n  ${lines.join(',\n  ')}\n);\n`;
 }
 
-/** The DDL of the dossier database: the one schema written by every writer and read by every view. */
-export const SCHEMA_DDL = TABLES.map(createTableSql).join('\n');
+/**
+ * The DDL of the dossier database: the one schema written by every writer and read by every
+ * view. Marked pure, so that a bundle which writes no database (the page's, a worker's)
+ * leaves it and the descriptions' text out.
+ */
+export const SCHEMA_DDL = /* @__PURE__ */ ((tables: readonly Table[]) => tables.map(createTableSql).join('\n'))(TABLES);
 
 /** Columns and their types alone, as a table of loaded rows declares them: `id VARCHAR, name VARCHAR …`. */
 export function columnTypesSql(columns: Columns): string {
@@ -198,7 +208,7 @@ export type AgencySuccessor = RowOf<typeof SUCCESSOR_TABLE.columns>;
 export type Procedure = RowOf<typeof PROCEDURE_TABLE.columns>;
 
 /** The dossiers' columns in the order of the table. */
-export const DOSSIER_COLUMNS: readonly DossierColumn[] = columnNames(DOSSIER_TABLE.columns);
+export const DOSSIER_COLUMNS: readonly DossierColumn[] = /* @__PURE__ */ columnNames(DOSSIER_COLUMN_SPECS);
 
 /**
  * The order dossiers are stored in, by the database writer and after a load. By agency, then
