@@ -198,7 +198,7 @@ interface SqlValues {
 }
 type ValueOf<C extends Column> = (C extends { readonly values: readonly (infer V)[] } ? V : SqlValues[C['type']]) | (C['nullable'] extends true ? null : never);
 
-/** A row of columns as the engine returns it: each column's value, null where it may be empty. */
+/** A row of these columns in TypeScript: each column's value (timestamps and days as text), null where it may be empty. */
 export type RowOf<C extends Columns> = { -readonly [K in keyof C]: ValueOf<C[K]> };
 
 export type DossierColumn = keyof typeof DOSSIER_TABLE.columns;
