@@ -10,7 +10,7 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, computePublicFigures } from './build.mjs';
 
-export const PUBLIC_PAGES = ['public.html', 'public/en.html', 'public/widget.html', 'public/widget/en.html'];
+const PUBLIC_PAGES = ['public.html', 'public/en.html', 'public/widget.html', 'public/widget/en.html'];
 
 /**
  * The files a page needs: its stylesheets, images and icons, and the fonts those stylesheets name.

@@ -9,14 +9,14 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSyn
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays, vietnamToday } from '../src/lib/core/domain/dates';
-import { DOSSIER_COLUMNS } from '../src/lib/core/domain/schema';
+import { AGENCY_TABLE, DOSSIER_COLUMNS, PROCEDURE_TABLE, SUCCESSOR_TABLE, columnNames } from '../src/lib/core/domain/schema';
 import { DEFAULT_CUTOFF_DAY } from '../src/lib/core/domain/periods';
 import { generate, type Settings } from './sample/generate';
 import { PROVINCE } from './sample/province';
 import { toCsv, writeDatabase } from './sample/write-db';
 
 /** What the output depends on besides size, end and seed: a change to any of these regenerates. */
-const INPUTS = ['data/sample/settings.json', 'scripts/sample/generate.ts', 'scripts/sample/province.ts', 'scripts/sample/calendar.ts', 'scripts/sample/random.ts', 'scripts/sample/write-db.ts', 'src/lib/core/domain/schema.ts', 'src/lib/core/domain/aggregates.ts', 'src/lib/core/domain/query.ts', 'src/lib/core/domain/sql.ts', 'src/lib/core/domain/metrics.ts'];
+const INPUTS = ['data/sample/settings.json', 'scripts/sample/generate.ts', 'scripts/sample/province.ts', 'scripts/sample/calendar.ts', 'scripts/sample/random.ts', 'scripts/sample/write-db.ts', 'src/lib/core/domain/schema.ts', 'src/lib/core/domain/types.ts', 'src/lib/core/domain/aggregates.ts', 'src/lib/core/domain/query.ts', 'src/lib/core/domain/sql.ts', 'src/lib/core/domain/metrics.ts'];
 
 function inputsHash(): string {
 	const h = createHash('sha256');
@@ -88,9 +88,9 @@ export async function generateSample(opts: { size: number; end: string; out: str
 		agency_successors: join(out, 'agency_successors.csv'),
 		procedures: join(out, 'procedures.csv')
 	};
-	writeFileSync(catalogueFiles.agencies, toCsv(['id', 'name', 'short_name', 'level', 'parent_id', 'valid_from', 'valid_to'], catalogue.agencies));
-	writeFileSync(catalogueFiles.agency_successors, toCsv(['agency_id', 'successor_id'], catalogue.successors));
-	writeFileSync(catalogueFiles.procedures, toCsv(['code', 'name', 'field', 'level', 'online_service'], catalogue.procedures));
+	writeFileSync(catalogueFiles.agencies, toCsv(columnNames(AGENCY_TABLE.columns), catalogue.agencies));
+	writeFileSync(catalogueFiles.agency_successors, toCsv(columnNames(SUCCESSOR_TABLE.columns), catalogue.successors));
+	writeFileSync(catalogueFiles.procedures, toCsv(columnNames(PROCEDURE_TABLE.columns), catalogue.procedures));
 	await writeDatabase(
 		{ ...catalogueFiles, dossiers: csv },
 		{ province: PROVINCE.name, data_as_of: opts.end, cutoff_day: String(DEFAULT_CUTOFF_DAY), source: 'sample' },

@@ -14,7 +14,7 @@
 import { copyFileSync } from 'node:fs';
 import { aggregatesFromSql, standardPeriods } from '../../src/lib/core/domain/aggregates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
-import { DOSSIER_COLUMNS, DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/core/domain/schema';
+import { AGENCY_TABLE, DOSSIER_COLUMNS, DOSSIER_ORDER, PROCEDURE_TABLE, SCHEMA_DDL, columnNames, columnTypesSql, sqlTypes, type Agency } from '../../src/lib/core/domain/schema';
 import { dossierFactsSql } from '../../src/lib/core/engine/source';
 import { sqlString } from '../../src/lib/core/domain/sql';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
@@ -22,7 +22,6 @@ import { engineCsv } from '../../src/lib/core/engine/csv';
 import type { ProcedureRecord } from '../../src/lib/ingest/catalogue';
 import { LATEST_SQL, MERGED } from '../../src/lib/ingest/merge';
 import type { RegisterUnit } from '../../src/lib/ingest/register';
-import { PROCEDURE_TYPES } from '../../src/lib/ingest/store';
 import { describeAndAggregate, WASM_STORAGE_VERSION } from '../sample/write-db';
 
 export interface NewDatabase {
@@ -37,8 +36,6 @@ export interface NewDatabase {
 	/** Called once the dossiers are written, before the rest: where a test stops a run mid-write. */
 	onDossiersWritten?: () => void;
 }
-
-const UNIT_TYPES = { id: 'VARCHAR', name: 'VARCHAR', short_name: 'VARCHAR', level: 'VARCHAR', parent_id: 'VARCHAR', valid_from: 'DATE', valid_to: 'DATE' };
 
 /** The dataset key counting the dossiers added out of storage order since the file was last written whole. */
 const APPENDED = 'appended_since_rewrite';
@@ -60,9 +57,12 @@ export async function writeNewDatabase(engine: NodeEngine, d: NewDatabase, dataA
 /** The units, their successors and the procedures, in the current database (empty tables). */
 async function writeCatalogue(engine: NodeEngine, d: NewDatabase): Promise<void> {
 	// Units: a day the register leaves empty is the day of the unit's first dossier, else the data's first.
-	await engine.run(`CREATE OR REPLACE TABLE memory.units (${Object.entries(UNIT_TYPES).map(([c, t]) => `${c} ${t}`).join(', ')})`);
-	const unitRows = d.units.map((u) => [u.code, u.name, u.short_name, u.level, u.parent, u.valid_from, u.valid_to]);
-	if (unitRows.length) await engine.insertCsv('memory.units', engineCsv(Object.keys(UNIT_TYPES), unitRows), UNIT_TYPES);
+	await engine.run(`CREATE OR REPLACE TABLE memory.units (${columnTypesSql(AGENCY_TABLE.columns)})`);
+	const unitCols = columnNames(AGENCY_TABLE.columns);
+	const unitRows = d.units.map((u): Record<keyof Agency, string | null> => ({
+		id: u.code, name: u.name, short_name: u.short_name, level: u.level, parent_id: u.parent, valid_from: u.valid_from, valid_to: u.valid_to
+	}));
+	if (unitRows.length) await engine.insertCsv('memory.units', engineCsv(unitCols, unitRows.map((u) => unitCols.map((c) => u[c]))), sqlTypes(AGENCY_TABLE.columns));
 	await engine.run(`INSERT INTO agencies SELECT u.id, u.name, u.short_name, u.level, u.parent_id,
   coalesce(u.valid_from, (SELECT min(received_at)::DATE FROM dossiers d WHERE d.agency_id = u.id), (SELECT min(received_at)::DATE FROM dossiers), current_date),
   u.valid_to
@@ -72,9 +72,9 @@ FROM memory.units u`);
 
 	if (d.previous) await engine.run('INSERT INTO procedures SELECT * FROM prev.procedures ANTI JOIN procedures p USING (code)');
 	if (d.newProcedures.length) {
-		const cols = Object.keys(PROCEDURE_TYPES);
-		await engine.run(`CREATE OR REPLACE TABLE memory.new_procedures (${cols.map((c) => `${c} VARCHAR`).join(', ')})`);
-		await engine.insertCsv('memory.new_procedures', engineCsv(cols, d.newProcedures.map((p) => cols.map((c) => p[c as keyof ProcedureRecord]))), PROCEDURE_TYPES);
+		const cols = columnNames(PROCEDURE_TABLE.columns);
+		await engine.run(`CREATE OR REPLACE TABLE memory.new_procedures (${columnTypesSql(PROCEDURE_TABLE.columns)})`);
+		await engine.insertCsv('memory.new_procedures', engineCsv(cols, d.newProcedures.map((p) => cols.map((c) => p[c]))), sqlTypes(PROCEDURE_TABLE.columns));
 		await engine.run('INSERT INTO procedures SELECT * FROM memory.new_procedures ANTI JOIN procedures p USING (code)');
 	}
 }

@@ -27,7 +27,7 @@ export interface IngestManifest {
 	bytes: number;
 }
 
-export const INCOMING = '.incoming';
+const INCOMING = '.incoming';
 const LOCK = '.ingest.lock';
 
 /** A process id that is still running (a lock left by a killed run is not). */

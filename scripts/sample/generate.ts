@@ -1,13 +1,14 @@
 /**
  * The seeded generator of the sample province's dossiers. Same settings and seed, same
- * dossiers, byte for byte. It writes CSV rows in the column order of the schema; write-db.ts
- * loads them into the DuckDB file the site opens.
+ * dossiers, byte for byte. It writes CSV rows of the dossiers' columns (schema.ts), in their
+ * order; write-db.ts loads them into the DuckDB file the site opens.
  *
  * The shape follows the calibration of settings.json (from the seed reports): volume by
  * level and department, weekends and Tết, online share rising over the years, on-time rates
  * by level and field, withdrawals, dossiers still open at the end, ratings.
  */
 import { daysBetween, type IsoDay } from '../../src/lib/core/domain/dates';
+import { DOSSIER_COLUMNS, type DossierColumn } from '../../src/lib/core/domain/schema';
 import type { Level } from '../../src/lib/core/domain/types';
 import { CLOSE_OF_BUSINESS, WorkCalendar, timeSeries, type DayType } from './calendar';
 import { buildCatalogue, PROVINCE, type AgencyDef, type Catalogue, type ProcedureDef } from './province';
@@ -54,7 +55,7 @@ function pad2(n: number): string {
 }
 
 /** Builds the catalogue for the settings' dates. */
-export function sampleCatalogue(settings: Settings): Catalogue {
+function sampleCatalogue(settings: Settings): Catalogue {
 	return buildCatalogue(settings.start, settings.reorganisation.departments, settings.reorganisation.localGovernment);
 }
 
@@ -193,25 +194,26 @@ export function generate({ settings, size, end, emit }: GenerateOptions): { cata
 			const rating = resolved && random.chance(settings.ratedShare) ? ratings.pick(random) : '';
 			const fee = procedure.fee;
 			const paidOnline = fee > 0 && random.chance(isOnline ? payOnline(day) : settings.onlinePaymentOfFeesPaper);
-			const fields = [
-				`${PROVINCE.portalCode}.${agency.id}-${yymmdd}-${String(seq).padStart(4, '0')}`,
-				procedure.code,
-				agency.id,
-				stamp(receivedAbs, random.int(0, 59)),
-				dueMinute === null ? `${cal.days[dueDay]} ${END_OF_DAY}` : stamp(dueAbs, 0),
+			// The cells as CSV text ('' for none), drawn in this order: the seed gives the same dossiers.
+			const cells: Record<DossierColumn, string> = {
+				id: `${PROVINCE.portalCode}.${agency.id}-${yymmdd}-${String(seq).padStart(4, '0')}`,
+				procedure_code: procedure.code,
+				agency_id: agency.id,
+				received_at: stamp(receivedAbs, random.int(0, 59)),
+				due_at: dueMinute === null ? `${cal.days[dueDay]} ${END_OF_DAY}` : stamp(dueAbs, 0),
 				// A result at the very due minute is stamped at its first second, so it stays on time.
-				resolvedAbs === null ? '' : stamp(resolvedAbs, resolvedAbs === dueAbs ? 0 : random.int(0, 59)),
-				withdrawnAbs === null ? '' : stamp(withdrawnAbs, random.int(0, 59)),
-				resolved ? 'resolved' : withdrawnAbs !== null ? 'withdrawn' : 'in_progress',
+				resolved_at: resolvedAbs === null ? '' : stamp(resolvedAbs, resolvedAbs === dueAbs ? 0 : random.int(0, 59)),
+				withdrawn_at: withdrawnAbs === null ? '' : stamp(withdrawnAbs, random.int(0, 59)),
+				status: resolved ? 'resolved' : withdrawnAbs !== null ? 'withdrawn' : 'in_progress',
 				channel,
-				String(fee),
-				String(paidOnline),
-				String(random.chance(digitised(day))),
-				String(resolved && random.chance(electronic(day))),
+				fee: String(fee),
+				paid_online: String(paidOnline),
+				digitised: String(random.chance(digitised(day))),
+				result_electronic: String(resolved && random.chance(electronic(day))),
 				rating,
-				String((late || overdueNow) && random.chance(settings.apologyForLate))
-			];
-			received.push({ minute, line: fields.join(',') });
+				apology_issued: String((late || overdueNow) && random.chance(settings.apologyForLate))
+			};
+			received.push({ minute, line: DOSSIER_COLUMNS.map((c) => cells[c]).join(',') });
 		}
 		// In order of receipt within the day.
 		received.sort((a, b) => a.minute - b.minute);

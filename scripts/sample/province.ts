@@ -7,9 +7,10 @@
  *
  * Names of agencies, fields and procedures are real Vietnamese names. National procedure
  * codes are in the national format but made up: they are not the official codes.
- * Volume weights of departments follow the Hà Nam appendix (seed 001).
+ * Volume weights of departments follow the Hà Nam appendix (docs/DATA.md, "The seed reports").
  */
-import type { Agency, AgencySuccessor, Level, OnlineService, Procedure } from '../../src/lib/core/domain/types';
+import type { Agency, AgencySuccessor, Procedure } from '../../src/lib/core/domain/schema';
+import type { Level, OnlineService } from '../../src/lib/core/domain/types';
 
 export const PROVINCE = { name: 'Quảng Ngãi', portalCode: 'H55' };
 

@@ -137,7 +137,7 @@ test('keyboard only: Tab reaches every control of the page and the widget; the s
 test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the headline figures are on the page and in the widget', async ({ page }) => {
-		// Received in the quarter: received by its last day and not finished before its first (domain.md), counted here in plain SQL.
+		// Received in the quarter: received by its last day and not finished before its first (docs/METRICS.md, "How a period is counted"), counted here in plain SQL.
 		const quarter = latestCompletePeriod(SAMPLE_END, 'reporting', 'quarter', 15);
 		const [{ received }] = await withSample((e) =>
 			e.query<{ received: number }>(`SELECT count(*)::INTEGER AS received FROM dossiers

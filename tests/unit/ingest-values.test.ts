@@ -1,13 +1,20 @@
 /** The readers of single values and encodings, on inputs typed by hand. */
 import { describe, expect, it } from 'vitest';
-import { microsText } from '../../src/lib/core/domain/dates';
+import type { Micros } from '../../src/lib/core/domain/dates';
 import { DelimitedParser, detectDelimiter } from '../../src/lib/ingest/delimited';
-import { decodeAll, detectEncoding, StreamDecoder } from '../../src/lib/ingest/encoding';
+import { detectEncoding, StreamDecoder, type Encoding } from '../../src/lib/ingest/encoding';
 import { headerSignature, proposeMapping } from '../../src/lib/ingest/headers';
 import { levelFromName, readAmount, readChannel, readLevel, readMoment, readRating, readStatus, micros, readMicros } from '../../src/lib/ingest/values';
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const value = <T>(r: { value: T } | { error: string } | null) => (r && 'value' in r ? r.value : r);
+/** A whole file's bytes decoded at once. */
+const decodeAll = (bytes: Uint8Array, encoding: Encoding) => new StreamDecoder(encoding).decode(bytes, true);
+/** "yyyy-mm-dd hh:mm:ss.ffffff", as DuckDB writes a timestamp. */
+function microsText(us: Micros): string {
+	const iso = new Date(Math.floor(us / 1000)).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(((us % 1e6) + 1e6) % 1e6).padStart(6, '0')}`;
+}
 
 describe('legacy encodings decode text typed in them', () => {
 	it('VNI and TCVN3, as published examples write them', () => {

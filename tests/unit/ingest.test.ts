@@ -113,6 +113,8 @@ describe('the loaded data gives the figures worked out by hand', () => {
 			withdrawn: w.withdrawn, in_progress: w.in_progress, not_yet_due: w.not_yet_due, overdue: w.overdue
 		});
 		expect(pick(total.counts as never)).toEqual(want(MARCH_2025.total));
+		// One row for each of the three agencies worked out by hand, no more, no fewer.
+		expect(byAgency.map((row) => catalog.agencies.get(row.keys.agency!)!.name).sort()).toEqual(['Sở Tư pháp', 'UBND huyện Sơn Tịnh', 'UBND xã Tịnh Hà']);
 		for (const row of byAgency) {
 			const name = catalog.agencies.get(row.keys.agency!)!.name as keyof typeof MARCH_2025;
 			expect(pick(row.counts as never), name).toEqual(want(MARCH_2025[name]));

@@ -3,7 +3,7 @@
  * worked out by hand in tests/fixtures/basic/expected.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNT_IDS, RATE_IDS, addCounts, rate, type Counts } from '../../src/lib/core/domain/metrics';
+import { COUNT_IDS, RATE_IDS, addCounts, metric, rate, type Counts } from '../../src/lib/core/domain/metrics';
 import { dayPeriods, period, periodKey } from '../../src/lib/core/domain/periods';
 import { queryMetrics } from '../../src/lib/core/engine/metrics';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
@@ -116,7 +116,7 @@ describe('grouping by day', () => {
 	});
 });
 
-describe('the identities of domain.md on the fixture', () => {
+describe('the identities of docs/METRICS.md on the fixture', () => {
 	it('hold for every agency in every month of 2022–2023 and every quarter', async () => {
 		const periods = [];
 		for (const year of [2022, 2023]) {
@@ -134,7 +134,22 @@ describe('the identities of domain.md on the fixture', () => {
 		}
 	});
 
-	it('every count is declared with names and definitions in both languages', () => {
-		for (const id of [...COUNT_IDS, ...RATE_IDS]) expect(id).toMatch(/^[a-z_0-9]+$/);
+	it('every count is declared with names and definitions in both languages', async () => {
+		// The counts the query returns are the declared ones, and each id is declared once.
+		const [row] = await queryMetrics(engine, { periods: [Q1] });
+		expect(Object.keys(row.counts).sort()).toEqual([...COUNT_IDS].sort());
+		const declared = [...COUNT_IDS, ...RATE_IDS].map(metric);
+		expect(new Set(declared.map((m) => m.id)).size).toBe(declared.length);
+		for (const m of declared) {
+			for (const [what, text] of [['name', m.name], ['definition', m.definition]] as const) {
+				// Vietnamese words carry diacritics; the English text is plain ASCII, so neither is the other copied.
+				expect(text.vi, `${m.id}: Vietnamese ${what}`).toMatch(/[^\x00-\x7f]/);
+				expect(text.en, `${m.id}: English ${what}`).toMatch(/^[A-Z][\x20-\x7e]+$/);
+			}
+		}
+		// No two figures share a name on screen, in either language.
+		for (const lang of ['vi', 'en'] as const) expect(new Set(declared.map((m) => m.name[lang])).size).toBe(declared.length);
+		// A rate is a ratio of declared counts.
+		for (const m of declared) if (m.kind === 'rate') expect(COUNT_IDS).toEqual(expect.arrayContaining([...m.numerator, ...m.denominator]));
 	});
 });

@@ -15,11 +15,11 @@ const r15 = (span: 'month' | 'quarter' | 'half' | 'nine_months' | 'year', year: 
 	kind: 'reporting', span, year, index, cutoffDay: 15
 });
 
-describe('reporting periods by the cut-off rule (domain.md table)', () => {
+describe('reporting periods by the cut-off rule (docs/METRICS.md, "Periods")', () => {
 	it.each([
 		['month 1/2023', r15('month', 2023, 1), '2022-12-15', '2023-01-14'],
 		['month 3/2023', r15('month', 2023, 3), '2023-02-15', '2023-03-14'],
-		['quarter I 2023 (Đồng Nai, seed 003)', r15('quarter', 2023, 1), '2022-12-15', '2023-03-14'],
+		['quarter I 2023 (Đồng Nai’s report)', r15('quarter', 2023, 1), '2022-12-15', '2023-03-14'],
 		['quarter II 2023', r15('quarter', 2023, 2), '2023-03-15', '2023-06-14'],
 		['quarter III 2023', r15('quarter', 2023, 3), '2023-06-15', '2023-09-14'],
 		['quarter IV 2023', r15('quarter', 2023, 4), '2023-09-15', '2023-12-14'],

@@ -35,6 +35,7 @@ describe('the report form on the report fixture', () => {
 	for (const path of ['dossiers', 'aggregates'] as const) {
 		it(`by agency equals the form worked out by hand (from the ${path})`, async () => {
 			const held = path === 'aggregates' ? await aggregatedPeriods(engine) : new Set<string>();
+			expect(held.has('r15-quarter-2023-1')).toBe(path === 'aggregates');
 			const r = await reportData(engine, { ...quarter, grouping: 'agency' }, held, await loadCatalog(engine), names);
 			expect(r.rows.map((row) => ({ label: row.label, figures: figures(row) }))).toEqual(BY_AGENCY);
 			expect(r.rows.map((row) => row.number)).toEqual(['I', '1', '2', '3', 'II', '1', '2', 'III', '1', '2', '']);
@@ -94,6 +95,24 @@ describe('the report form on the report fixture', () => {
 		expect(figures(r.rows.at(-1)!)).toEqual(BY_AGENCY.find((e) => e.label === 'Cấp huyện')!.figures);
 		expect(r.rows.every((row) => row.previous === undefined)).toBe(true);
 		expect((await reportAnnex(engine, { ...quarter, levels: ['district'] }, await aggregatedPeriods(engine), await loadCatalog(engine), names)).map((g) => g.label)).toEqual(['UBND huyện Đức Phổ', 'UBND huyện Mộ Đức']);
+	});
+});
+
+describe('the form\'s identities', () => {
+	it('name each identity a row breaks, and none of a sound row', () => {
+		// By hand: 10 received = 6 resolved + 1 withdrawn + 3 in progress = 4 new + 6 carried = 7 online + 2 in person + 1 postal;
+		// 6 resolved = 2 early + 3 on time + 1 late; 3 in progress = 2 not yet due + 1 overdue.
+		const sound: Counts = {
+			...addCounts([]),
+			received: 10, new: 4, carried: 6, resolved: 6, early: 2, on_time: 3, late: 1, withdrawn: 1, in_progress: 3, not_yet_due: 2, overdue: 1,
+			online: 7, online_partial: 4, online_full: 3, in_person: 2, postal: 1
+		};
+		expect(brokenIdentities(sound)).toEqual([]);
+		expect(brokenIdentities({ ...sound, late: 2 })).toEqual(['resolved = early + on time + late']);
+		expect(brokenIdentities({ ...sound, overdue: 2 })).toEqual(['in progress = not yet due + overdue']);
+		expect(brokenIdentities({ ...sound, postal: 2 })).toEqual(['received = online + in person and postal']);
+		expect(brokenIdentities({ ...sound, carried: 5 })).toEqual(['received = new + carried']);
+		expect(brokenIdentities({ ...sound, withdrawn: 0 })).toEqual(['received = resolved + withdrawn + in progress']);
 	});
 });
 

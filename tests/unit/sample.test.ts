@@ -80,6 +80,10 @@ describe('the sample province', () => {
 	it('matches the calibration of the seeds (2022–2024, before the reorganisation)', async () => {
 		const years = [year(2022), year(2023), year(2024)];
 		const byLevel = await queryMetrics(engine, { periods: years, groupBy: ['level'] });
+		// Each year holds the three levels (districts existed until 30/6/2025): none escapes its bounds below by being absent.
+		expect(byLevel.map((r) => `${r.period.slice(7, 11)} ${r.keys.level}`).sort()).toEqual(
+			['2022', '2023', '2024'].flatMap((y) => [`${y} commune`, `${y} district`, `${y} province`])
+		);
 		for (const r of byLevel) {
 			const onTime = rate('on_time_rate', r.counts)!;
 			if (r.keys.level === 'province') expect(onTime).toBeGreaterThan(0.995); // ≈ 99.9% (Quảng Ngãi 2023: 99.94%)
@@ -93,6 +97,7 @@ describe('the sample province', () => {
 		expect(rate('on_time_rate', land.counts)).toBeLessThan(0.95);
 
 		const all = await queryMetrics(engine, { periods: years });
+		expect(all).toHaveLength(3);
 		const online = Object.fromEntries(all.map((r) => [r.period.slice(7, 11), rate('online_share', r.counts)!]));
 		expect(online['2022']).toBeGreaterThan(0.34); // about 40%
 		expect(online['2022']).toBeLessThan(0.46);

@@ -84,7 +84,6 @@ export class Admission {
 		}
 		rejectedBefore(n);
 		tally.rowsRead += b.rowsRead;
-		tally.rowsAdmitted += admitted.length;
 		return admitted.length ? stagedArrow(b, b.file, plan.name, admitted, agencyId, procedureCode) : null;
 	}
 

@@ -3,34 +3,27 @@
  * creates from its files. An agency is found by code, else by name; a new one takes its
  * level from the row, else from its name, and is valid from its first dossier.
  */
-import { dayOfMicros, type IsoDay, type Micros } from '../core/domain/dates';
-import type { Channel, Level, OnlineService } from '../core/domain/types';
+import { dayOfMicros, type Micros } from '../core/domain/dates';
+import type { Agency, Procedure } from '../core/domain/schema';
+import type { Channel, Level } from '../core/domain/types';
 import { normaliseText } from './headers';
 import { shortName } from './register';
 import { own } from './tally';
 import { levelFromName } from './values';
 
-export interface AgencyRecord {
-	id: string;
-	name: string;
-	short_name: string;
-	level: Level;
-	valid_from: IsoDay;
+/** What a file tells of an agency it creates: no parent, and no last day (it still exists). */
+export const USER_AGENCY_COLUMNS = ['id', 'name', 'short_name', 'level', 'valid_from'] as const satisfies readonly (keyof Agency)[];
+
+export type AgencyRecord = Pick<Agency, (typeof USER_AGENCY_COLUMNS)[number]> & {
 	/** The level was guessed from the agency's name: the file had no level for it. */
 	inferred: boolean;
-}
+};
 
-export interface ProcedureRecord {
-	code: string;
-	name: string;
-	field: string;
-	level: Level;
-	online_service: OnlineService;
-}
+export type ProcedureRecord = Procedure;
 
-export const UNKNOWN_PROCEDURE = '(không rõ)';
+const UNKNOWN_PROCEDURE = '(không rõ)';
 const UNKNOWN_PROCEDURE_NAME = '(Không rõ thủ tục)';
-export const UNKNOWN_FIELD = '(Không rõ lĩnh vực)';
+const UNKNOWN_FIELD = '(Không rõ lĩnh vực)';
 
 interface NewAgency {
 	id: string;

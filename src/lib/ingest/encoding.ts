@@ -141,10 +141,6 @@ function asciiSlice(bytes: Uint8Array, from: number, to: number): string {
 	return ascii.decode(bytes.subarray(from, to));
 }
 
-export function decodeAll(bytes: Uint8Array, encoding: Encoding): string {
-	return new StreamDecoder(encoding).decode(bytes, true);
-}
-
 /** The encoding a byte-order mark announces, and its length. */
 export function byteOrderMark(bytes: Uint8Array): { encoding: Encoding; length: number } | null {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };

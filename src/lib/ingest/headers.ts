@@ -69,7 +69,7 @@ export function normaliseText(s: string): string {
 /** column index per field; null where no column holds it. */
 export type Mapping = Record<Field, number | null>;
 
-export function emptyMapping(): Mapping {
+function emptyMapping(): Mapping {
 	return Object.fromEntries(FIELDS.map((f) => [f, null])) as Mapping;
 }
 

@@ -39,7 +39,7 @@ export type Reader = (
 	onProgress: (p: LoadProgress) => void
 ) => Promise<ReadOutcome>;
 
-export const BATCH_ROWS = 50_000;
+const BATCH_ROWS = 50_000;
 
 /** Hands the thread back (input, paint, messages) before the next chunk. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

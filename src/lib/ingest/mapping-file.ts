@@ -7,7 +7,7 @@
  */
 import { FIELDS, normaliseText, proposeMapping, type Field, type Mapping } from './headers';
 
-export const MAPPING_FILE_FORMAT = 'one-stop-dashboard/mapping';
+const MAPPING_FILE_FORMAT = 'one-stop-dashboard/mapping';
 
 export interface MappingFile {
 	format: typeof MAPPING_FILE_FORMAT;

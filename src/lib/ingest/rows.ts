@@ -1,8 +1,9 @@
 /**
  * One row of an export read to a dossier's values, or to the reason it cannot be one: every
- * check that needs no other row. The rules are those of domain.md: the state of a dossier
- * comes from its timestamps, so a row must give a receipt and a due date, and a result or
- * withdrawal not before receipt. What needs the rows before it (which agency a name means,
+ * check that needs no other row. The rules are those of docs/METRICS.md ("How a period is
+ * counted") and docs/DATA.md (the `dossiers` table's checks): the state of a dossier comes from
+ * its timestamps, so a row must give a receipt and a due date, and a result or withdrawal not
+ * before receipt. What needs the rows before it (which agency a name means,
  * whether an id was seen) is admit.ts's; the two run in separate workers in the page.
  */
 import { dayNumber, type Micros } from '../core/domain/dates';
@@ -77,10 +78,10 @@ function cellOf(ctx: RowContext, cells: readonly Cell[], f: Field): Cell {
  * a few hundred characters): a damaged file or shifted columns. Its row is rejected, and the
  * engine is never handed a cell of megabytes.
  */
-export const MAX_VALUE_LENGTH = 32_768;
+const MAX_VALUE_LENGTH = 32_768;
 
 /** A value as a problem shows it: long ones cut, so a list of problems stays small. */
-export function shown(value: string): string {
+function shown(value: string): string {
 	return value.length > 200 ? value.slice(0, 200) + '…' : value;
 }
 
@@ -291,7 +292,7 @@ export function packBatch(b: ReadBatch): PackedBatch {
 }
 
 /** The buffers a packed batch can hand over instead of copying. */
-export function packedBuffers(p: PackedBatch): ArrayBuffer[] {
+function packedBuffers(p: PackedBatch): ArrayBuffer[] {
 	return [
 		...Object.values(p.text).flatMap((s) => [s.ends.buffer, s.nulls.buffer]),
 		...Object.values(p.codes).map((a) => a.buffer),

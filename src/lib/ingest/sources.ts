@@ -30,7 +30,7 @@ export class FileError extends Error {
 }
 
 /** Formats read whole into memory have a limit; delimited text and NDJSON stream and have none. */
-export const SIZE_LIMITS: Partial<Record<Format, number>> = {
+const SIZE_LIMITS: Partial<Record<Format, number>> = {
 	xlsx: 60 * 2 ** 20,
 	json: 200 * 2 ** 20,
 	parquet: 400 * 2 ** 20
@@ -112,7 +112,7 @@ async function head(file: Blob, n = 65536): Promise<Uint8Array> {
 	return new Uint8Array(await file.slice(0, n).arrayBuffer());
 }
 
-export async function sniffFormat(file: Blob & { name?: string }): Promise<Format> {
+async function sniffFormat(file: Blob & { name?: string }): Promise<Format> {
 	if (file.size === 0) throw new FileError('empty_file');
 	const bytes = await head(file);
 	const magic = String.fromCharCode(...bytes.subarray(0, 4));

@@ -1,13 +1,39 @@
 /**
  * Admitted rows as the Arrow IPC stream the engine stages, with where each row came from
- * (the file's place in the load, its name, the line): the columns of STAGED_TYPES. Arrow, not CSV text: a million rows pass through here, and
- * typed columns cost the admitting worker and the engine's worker far less than writing
+ * (the file's place in the load, its name, the line): the columns of STAGED_COLUMNS, each
+ * in the Arrow form of its SQL type. Arrow, not CSV text: a million rows pass through here,
+ * and typed columns cost the admitting worker and the engine's worker far less than writing
  * text and parsing it again.
  */
 import { Bool, Dictionary, Float64, Int8, Int32, makeData, makeVector, Table, tableToIPC, TimestampMicrosecond, Utf8, type Data, type DataType } from 'apache-arrow';
 import type { Micros } from '../core/domain/dates';
+import { columnNames, DOSSIER_COLUMN_SPECS, type Column, type Columns } from '../core/domain/schema';
 import type { ReadBatch } from './rows';
-import type { STAGED_TYPES } from './store';
+
+/** Where a staged row came from: the load order the merge follows, and what a warning names. */
+const SOURCE_COLUMNS = {
+	source_index: { type: 'INTEGER', nullable: false, meaning: "the file's place in the load" },
+	source_file: { type: 'VARCHAR', nullable: false, meaning: 'the file the row was read from' },
+	source_line: { type: 'INTEGER', nullable: false, meaning: 'its line in that file (the row number for .xlsx, Parquet and JSON)' }
+} as const satisfies Columns;
+
+/**
+ * The columns of a staged row: a dossier's (schema.ts), then where it came from.
+ * memory.staged (store.ts) casts each to its SQL type. Marked pure: the reading worker,
+ * which imports this module without staging anything, leaves it out.
+ */
+export const STAGED_COLUMNS = /* @__PURE__ */ Object.assign({}, DOSSIER_COLUMN_SPECS, SOURCE_COLUMNS);
+type StagedColumn = keyof typeof STAGED_COLUMNS;
+
+/** A staged column's values in the admitting worker: timestamps in microseconds, NaN for none. */
+type StagedValue<C extends Column> = C['type'] extends 'TIMESTAMP'
+	? Micros
+	: C['type'] extends 'BOOLEAN'
+		? boolean
+		: C['type'] extends 'VARCHAR'
+			? string
+			: number | (C['nullable'] extends true ? null : never);
+type StagedValues = { [K in StagedColumn]: readonly StagedValue<(typeof STAGED_COLUMNS)[K]>[] };
 
 const encoder = new TextEncoder();
 
@@ -74,34 +100,63 @@ function flags(values: readonly boolean[]): Data<Bool> {
 	return makeData({ type: new Bool(), length: values.length, data: validity(values.length, (i) => values[i]).nullBitmap });
 }
 
+/** Small whole numbers; null (a rating not given) where the column may be empty. */
+function int8s(values: readonly (number | null)[], nullable: boolean): Data<Int8> {
+	const n = values.length;
+	return makeData({ type: new Int8(), length: n, data: Int8Array.from(values, (v) => v ?? 0), ...(nullable ? validity(n, (i) => values[i] !== null) : {}) });
+}
+
+/**
+ * A column in the Arrow form of its SQL type. Text repeats few values (agencies, procedures,
+ * states, the file) and goes as a dictionary, each value once, but the id, which is each
+ * row's own. A fee in đồng passes 2^31: it goes as a double, and memory.staged casts it to
+ * BIGINT (store.ts).
+ */
+function arrowColumn(name: StagedColumn, c: Column, values: readonly unknown[]): Data<DataType> {
+	switch (c.type) {
+		case 'VARCHAR':
+			return name === 'id' ? utf8(values as string[]) : dictionary(values as string[]);
+		case 'TIMESTAMP':
+			return timestamps(values as Micros[]);
+		case 'BOOLEAN':
+			return flags(values as boolean[]);
+		case 'TINYINT':
+			return int8s(values as (number | null)[], c.nullable);
+		case 'INTEGER':
+			return makeData({ type: new Int32(), length: values.length, data: Int32Array.from(values as number[]) });
+		case 'BIGINT':
+			return makeData({ type: new Float64(), length: values.length, data: Float64Array.from(values as number[]) });
+		case 'DATE':
+			throw new Error(`No staged column is a day: ${name}`);
+	}
+}
+
 /**
  * The admitted rows of a batch (their indexes, with the agency and procedure each was
  * found to name) as the Arrow stream the engine stages.
  */
 export function stagedArrow(b: ReadBatch, fileIndex: number, file: string, rows: readonly number[], agencyId: readonly string[], procedureCode: readonly string[]): Uint8Array {
-	const n = rows.length;
 	const pick = <T>(column: readonly T[]) => rows.map((i) => column[i]);
-	const ratings = pick(b.rating);
-	const columns: Record<keyof typeof STAGED_TYPES, Data<DataType>> = {
-		id: utf8(pick(b.id)),
-		procedure_code: dictionary(procedureCode),
-		agency_id: dictionary(agencyId),
-		received_at: timestamps(pick(b.receivedAt)),
-		due_at: timestamps(pick(b.dueAt)),
-		resolved_at: timestamps(pick(b.resolvedAt)),
-		withdrawn_at: timestamps(pick(b.withdrawnAt)),
-		status: dictionary(pick(b.status)),
-		channel: dictionary(pick(b.channel)),
-		// Fees in đồng pass 2^31; memory.staged casts them to BIGINT (store.ts).
-		fee: makeData({ type: new Float64(), length: n, data: Float64Array.from(pick(b.fee)) }),
-		paid_online: flags(pick(b.paidOnline)),
-		digitised: flags(pick(b.digitised)),
-		result_electronic: flags(pick(b.resultElectronic)),
-		rating: makeData({ type: new Int8(), length: n, data: Int8Array.from(ratings, (v) => v ?? 0), ...validity(n, (i) => ratings[i] !== null) }),
-		apology_issued: flags(pick(b.apologyIssued)),
-		source_index: makeData({ type: new Int32(), length: n, data: new Int32Array(n).fill(fileIndex) }),
-		source_file: dictionary(rows.map(() => file)),
-		source_line: makeData({ type: new Int32(), length: n, data: Int32Array.from(pick(b.line)) })
+	const values: StagedValues = {
+		id: pick(b.id),
+		procedure_code: procedureCode,
+		agency_id: agencyId,
+		received_at: pick(b.receivedAt),
+		due_at: pick(b.dueAt),
+		resolved_at: pick(b.resolvedAt),
+		withdrawn_at: pick(b.withdrawnAt),
+		status: pick(b.status),
+		channel: pick(b.channel),
+		fee: pick(b.fee),
+		paid_online: pick(b.paidOnline),
+		digitised: pick(b.digitised),
+		result_electronic: pick(b.resultElectronic),
+		rating: pick(b.rating),
+		apology_issued: pick(b.apologyIssued),
+		source_index: rows.map(() => fileIndex),
+		source_file: rows.map(() => file),
+		source_line: pick(b.line)
 	};
-	return tableToIPC(new Table(Object.fromEntries(Object.entries(columns).map(([k, d]) => [k, makeVector(d)]))), 'stream');
+	const vectors = columnNames(STAGED_COLUMNS).map((c) => [c, makeVector(arrowColumn(c, STAGED_COLUMNS[c], values[c]))]);
+	return tableToIPC(new Table(Object.fromEntries(vectors)), 'stream');
 }

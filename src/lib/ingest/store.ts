@@ -11,49 +11,49 @@ import { standardPeriods, aggregatesSql } from '../core/domain/aggregates';
 import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE } from '../core/domain/query';
 import { vietnamToday, type IsoDay } from '../core/domain/dates';
 import { dossierFactsSql, lastEventDay } from '../core/engine/source';
-import { DOSSIER_COLUMNS, DOSSIER_ORDER } from '../core/domain/schema';
+import {
+	AGENCY_TABLE,
+	DOSSIER_COLUMNS,
+	DOSSIER_ORDER,
+	DOSSIER_TABLE,
+	PROCEDURE_TABLE,
+	SUCCESSOR_TABLE,
+	columnNames,
+	columnTypesSql,
+	pickColumns,
+	sqlTypes,
+	type Columns
+} from '../core/domain/schema';
 import { engineCsv } from '../core/engine/csv';
 import type { Engine } from '../core/engine/types';
-import type { AgencyRecord, ProcedureRecord } from './catalogue';
+import { USER_AGENCY_COLUMNS, type AgencyRecord, type ProcedureRecord } from './catalogue';
 import { dropMerged, LATEST_SQL, MERGED } from './merge';
 import { sqlString } from '../core/domain/sql';
+import { STAGED_COLUMNS } from './staged';
 
 /** What the data on screen is made of. */
 export type Base = 'sample' | 'none';
 
-export const DOSSIER_TYPES: Readonly<Record<(typeof DOSSIER_COLUMNS)[number], string>> = {
-	id: 'VARCHAR',
-	procedure_code: 'VARCHAR',
-	agency_id: 'VARCHAR',
-	received_at: 'TIMESTAMP',
-	due_at: 'TIMESTAMP',
-	resolved_at: 'TIMESTAMP',
-	withdrawn_at: 'TIMESTAMP',
-	status: 'VARCHAR',
-	channel: 'VARCHAR',
-	fee: 'BIGINT',
-	paid_online: 'BOOLEAN',
-	digitised: 'BOOLEAN',
-	result_electronic: 'BOOLEAN',
-	rating: 'TINYINT',
-	apology_issued: 'BOOLEAN'
+/** A loaded agency: what a file tells of it (schema.ts's agencies less the parent and the last day). */
+const USER_AGENCIES = pickColumns(AGENCY_TABLE.columns, USER_AGENCY_COLUMNS);
+/**
+ * The loaded rows, and the ids of the site's dossiers a loaded one replaces: the columns of
+ * schema.ts with their types alone (the merge, not a constraint, keeps them sound).
+ */
+const USER_TABLES: Record<string, Columns> = {
+	user_dossiers: DOSSIER_TABLE.columns,
+	user_agencies: USER_AGENCIES,
+	user_procedures: PROCEDURE_TABLE.columns,
+	user_replaced: pickColumns(DOSSIER_TABLE.columns, ['id'])
 };
-/** Staged rows also carry where they came from: the load order the merge follows, and what a warning names. */
-export const STAGED_TYPES = { ...DOSSIER_TYPES, source_index: 'INTEGER', source_file: 'VARCHAR', source_line: 'INTEGER' };
-export const AGENCY_TYPES = { id: 'VARCHAR', name: 'VARCHAR', short_name: 'VARCHAR', level: 'VARCHAR', valid_from: 'DATE' };
-export const PROCEDURE_TYPES = { code: 'VARCHAR', name: 'VARCHAR', field: 'VARCHAR', level: 'VARCHAR', online_service: 'VARCHAR' };
-
-const columnsDdl = (types: Record<string, string>) => Object.entries(types).map(([c, t]) => `${c} ${t}`).join(', ');
-/** The loaded rows, and the ids of the site's dossiers a loaded one replaces. */
-const USER_TABLES = { user_dossiers: DOSSIER_TYPES, user_agencies: AGENCY_TYPES, user_procedures: PROCEDURE_TYPES, user_replaced: { id: 'VARCHAR' } };
 
 /** Empties (or creates) the tables of loaded rows. */
 export async function resetUserTables(engine: Engine): Promise<void> {
-	for (const [table, types] of Object.entries(USER_TABLES)) await engine.query(`CREATE OR REPLACE TABLE memory.${table} (${columnsDdl(types)})`);
+	for (const [table, columns] of Object.entries(USER_TABLES)) await engine.query(`CREATE OR REPLACE TABLE memory.${table} (${columnTypesSql(columns)})`);
 }
 
 export async function ensureUserTables(engine: Engine): Promise<void> {
-	for (const [table, types] of Object.entries(USER_TABLES)) await engine.query(`CREATE TABLE IF NOT EXISTS memory.${table} (${columnsDdl(types)})`);
+	for (const [table, columns] of Object.entries(USER_TABLES)) await engine.query(`CREATE TABLE IF NOT EXISTS memory.${table} (${columnTypesSql(columns)})`);
 }
 
 const valuesOf = <T extends object>(columns: readonly string[], r: T) => columns.map((c) => (r as Record<string, unknown>)[c]);
@@ -78,7 +78,7 @@ WHERE database_name = 'memory' AND regexp_matches(table_name, '^staged_[0-9]+$')
 export async function endStaging(engine: Engine): Promise<boolean> {
 	const tables = await stagedTables(engine);
 	if (!tables.length) return false;
-	const columns = Object.entries(STAGED_TYPES).map(([c, t]) => `CAST(${c} AS ${t}) AS ${c}`).join(', ');
+	const columns = Object.entries(STAGED_COLUMNS).map(([c, { type }]) => `CAST(${c} AS ${type}) AS ${c}`).join(', ');
 	await engine.query(`CREATE OR REPLACE VIEW memory.staged AS\n${tables.map((t) => `SELECT ${columns} FROM memory.${t}`).join('\nUNION ALL\n')}`);
 	return true;
 }
@@ -106,12 +106,12 @@ SELECT ${columns} FROM memory.user_dossiers u ANTI JOIN ${MERGED} m ON m.id = u.
 UNION ALL ${LATEST_SQL}`);
 	await dropMerged(engine);
 	await dropStaging(engine);
-	for (const [table, types, rows] of [
-		['memory.user_agencies', AGENCY_TYPES, agencies],
-		['memory.user_procedures', PROCEDURE_TYPES, procedures]
+	for (const [table, columns, rows] of [
+		['memory.user_agencies', USER_AGENCIES, agencies],
+		['memory.user_procedures', PROCEDURE_TABLE.columns, procedures]
 	] as const) {
-		const cols = Object.keys(types);
-		if (rows.length) await engine.insertCsv(table, engineCsv(cols, rows.map((r) => valuesOf(cols, r))), types);
+		const cols = columnNames(columns);
+		if (rows.length) await engine.insertCsv(table, engineCsv(cols, rows.map((r) => valuesOf(cols, r))), sqlTypes(columns));
 	}
 }
 
@@ -133,6 +133,10 @@ export interface DatasetSettings {
 export async function assemble(engine: Engine, s: DatasetSettings): Promise<void> {
 	const fromSample = (table: string, cols: string) => (s.base === 'sample' ? `SELECT ${cols} FROM province.${table} UNION ALL ` : '');
 	const dossierCols = DOSSIER_COLUMNS.join(', ');
+	const agencyCols = columnNames(AGENCY_TABLE.columns);
+	const procedureCols = columnNames(PROCEDURE_TABLE.columns).join(', ');
+	// A loaded agency has no parent and no last day.
+	const userAgencyCols = agencyCols.map((c) => (c in USER_AGENCIES ? c : `NULL::${AGENCY_TABLE.columns[c].type} AS ${c}`)).join(', ');
 	await ensureUserTables(engine);
 	// The site's dossiers a loaded one replaced are left out; the anti join only when there are any.
 	const [{ replaced }] = await engine.query<{ replaced: number }>('SELECT count(*)::DOUBLE AS replaced FROM memory.user_replaced');
@@ -142,13 +146,13 @@ export async function assemble(engine: Engine, s: DatasetSettings): Promise<void
 	await engine.query(`CREATE OR REPLACE VIEW memory.dossiers AS
 ${siteRows}SELECT ${dossierCols} FROM memory.user_dossiers`);
 	await engine.query(`CREATE OR REPLACE TABLE memory.agencies AS
-${fromSample('agencies', 'id, name, short_name, level, parent_id, valid_from, valid_to')}SELECT id, name, short_name, level, NULL::VARCHAR AS parent_id, valid_from, NULL::DATE AS valid_to FROM memory.user_agencies`);
+${fromSample('agencies', agencyCols.join(', '))}SELECT ${userAgencyCols} FROM memory.user_agencies`);
 	await engine.query(`CREATE OR REPLACE TABLE memory.procedures AS
-${fromSample('procedures', 'code, name, field, level, online_service')}SELECT code, name, field, level, online_service FROM memory.user_procedures`);
+${fromSample('procedures', procedureCols)}SELECT ${procedureCols} FROM memory.user_procedures`);
 	await engine.query(
 		s.base === 'sample'
 			? 'CREATE OR REPLACE TABLE memory.agency_successors AS SELECT * FROM province.agency_successors'
-			: 'CREATE OR REPLACE TABLE memory.agency_successors (agency_id VARCHAR, successor_id VARCHAR)'
+			: `CREATE OR REPLACE TABLE memory.agency_successors (${columnTypesSql(SUCCESSOR_TABLE.columns)})`
 	);
 	const asOf = await lastEventDay(engine, 'memory.dossiers', vietnamToday(), s.baseAsOf);
 	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('memory.dossiers'));

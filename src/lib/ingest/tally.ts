@@ -6,7 +6,7 @@
  */
 
 /** Why a row was not loaded. */
-export const REJECTIONS = [
+const REJECTIONS = [
 	'missing_id',
 	'missing_received',
 	'missing_due',
@@ -34,7 +34,7 @@ export const REJECTIONS = [
 export type Rejection = (typeof REJECTIONS)[number];
 
 /** What loads but deserves a look. */
-export const WARNINGS = [
+const WARNINGS = [
 	'recorded_long_after_due',
 	'future_date',
 	'status_disagrees',
@@ -88,8 +88,6 @@ export const own = (s: string): string => (' ' + s).slice(1);
 
 export class Tally {
 	rowsRead = 0;
-	/** Rows that passed every check; the merge then tells new, updated and unchanged apart. */
-	rowsAdmitted = 0;
 	rowsNew = 0;
 	rowsUpdated = 0;
 	rowsUnchanged = 0;

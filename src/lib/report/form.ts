@@ -43,7 +43,7 @@ export function formValue(id: FormColumnId, counts: Counts): number | null {
 	return counts[id as CountId];
 }
 
-/** The form's identities (domain.md); a list of those that fail, empty when the row is sound. */
+/** The form's identities (docs/METRICS.md, "The report form"); a list of those that fail, empty when the row is sound. */
 export function brokenIdentities(c: Counts): string[] {
 	const checks: [string, boolean][] = [
 		['received = resolved + withdrawn + in progress', c.received === c.resolved + c.withdrawn + c.in_progress],

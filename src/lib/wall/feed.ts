@@ -103,7 +103,7 @@ export function siteSource(dataUrl: (file: string) => string, open: (url: string
 }
 
 /** A short, stable hash of a text (FNV-1a), for cache-busting addresses. */
-export function hash(text: string): string {
+function hash(text: string): string {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
 	return (h >>> 0).toString(36);

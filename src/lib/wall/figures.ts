@@ -41,7 +41,7 @@ export interface WallFigures {
 }
 
 /** The dashboard view of a wall's scope: the province, a level, or one agency (at its level). */
-export function wallView(s: WallSettings, catalog: Catalog, period: Period): ViewState {
+function wallView(s: WallSettings, catalog: Catalog, period: Period): ViewState {
 	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
 	const drill = agency ? { level: agency.level, agency: agency.id } : s.level ? { level: s.level } : {};
 	return { ...DEFAULT_VIEW, period: periodKey(period), drill };

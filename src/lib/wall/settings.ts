@@ -17,7 +17,7 @@ import type { Locale } from '../core/format/format';
 export const SCENES = ['headline', 'trend', 'ranking', 'levels', 'overdue', 'online'] as const;
 export type SceneId = (typeof SCENES)[number];
 
-export const WALL_SPANS = ['month', 'quarter', 'year'] as const satisfies readonly Span[];
+const WALL_SPANS = ['month', 'quarter', 'year'] as const satisfies readonly Span[];
 
 export interface WallSettings {
 	scenes: SceneId[];

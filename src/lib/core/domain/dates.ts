@@ -8,7 +8,7 @@ export type IsoDay = string;
 
 const DAY_MS = 86_400_000;
 /** Vietnam is UTC+7 all year. */
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 function toUtcMs(day: IsoDay): number {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
@@ -49,13 +49,6 @@ export function vietnamToday(nowMs: number = Date.now()): IsoDay {
 	return fromUtcMs(nowMs + VIETNAM_OFFSET_MS);
 }
 
-/** Every day from first to last, both included. */
-export function eachDay(first: IsoDay, last: IsoDay): IsoDay[] {
-	const out: IsoDay[] = [];
-	for (let d = first; d <= last; d = addDays(d, 1)) out.push(d);
-	return out;
-}
-
 /** The last instant of a Vietnam day as a DuckDB TIMESTAMP literal (microsecond precision). */
 export function endOfDay(day: IsoDay): string {
 	return `${day} 23:59:59.999999`;
@@ -67,17 +60,11 @@ export function endOfDay(day: IsoDay): string {
  */
 export type Micros = number;
 
-/** "yyyy-mm-dd hh:mm:ss.ffffff", as DuckDB writes and reads a timestamp. */
-export function microsText(us: Micros): string {
-	const iso = new Date(Math.floor(us / 1000)).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${String(((us % 1e6) + 1e6) % 1e6).padStart(6, '0')}`;
-}
-
 export function dayOfMicros(us: Micros): IsoDay {
 	return new Date(Math.floor(us / 1000)).toISOString().slice(0, 10);
 }
 
-export const DAY_US = 86_400_000_000;
+const DAY_US = 86_400_000_000;
 
 /** The day of a timestamp counted from 1970: days compare as numbers, with no date text built. */
 export function dayNumber(us: Micros): number {

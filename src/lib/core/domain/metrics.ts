@@ -1,7 +1,8 @@
 /**
- * Every metric of domain.md, declared once: id, Vietnamese and English name, the definition
- * text users see next to the figure, and how it is computed. Every view, the report, the
- * exports and the tests read these declarations; nothing else defines a metric.
+ * Every metric, declared once: id, Vietnamese and English name, the definition text users see
+ * next to the figure, and how it is computed (docs/METRICS.md repeats them for readers). Every
+ * view, the report, the exports and the tests read these declarations; nothing else defines a
+ * metric.
  *
  * Counts are sums over the as-of-period-end state of each dossier (see query.ts for the
  * columns the SQL below may use). Rates are ratios of sums of counts, so a rate can be
@@ -359,11 +360,4 @@ export function addCounts(rows: readonly Counts[]): Counts {
 	const total = Object.fromEntries(COUNT_IDS.map((id) => [id, 0])) as Counts;
 	for (const row of rows) for (const id of COUNT_IDS) total[id] += row[id];
 	return total;
-}
-
-/** The SQL of a rate over the aggregated count columns, for ordering in SQL. */
-export function rateSql(id: RateId): string {
-	const m = metric(id) as RateMetric;
-	const sum = (ids: readonly CountId[]) => ids.map((c) => `"${c}"`).join(' + ');
-	return `(${sum(m.numerator)}) / nullif(${sum(m.denominator)}, 0)`;
 }

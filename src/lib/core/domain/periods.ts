@@ -1,5 +1,5 @@
 /**
- * Reporting periods (domain.md, "Reporting periods").
+ * Reporting periods (docs/METRICS.md, "Periods", with a table of them).
  *
  * Provinces cut their periods on a day of the month (the 15th by Decree 09/2019 practice):
  * reporting month M runs from the cut-off day of month M−1 to the day before the cut-off
@@ -47,7 +47,7 @@ export const PERIODS_PER_YEAR: Record<Span, number> = {
 	year: 1
 };
 
-export function checkCutoffDay(day: number): number {
+function checkCutoffDay(day: number): number {
 	if (!Number.isInteger(day) || day < 2 || day > 28) {
 		throw new Error(`The cut-off day must be a whole day from 2 to 28 (1 means calendar periods): ${day}`);
 	}

@@ -1,6 +1,6 @@
 /**
  * Builds the one SQL statement behind every figure: the as-of-period-end state of each
- * dossier for each requested period (domain.md, "Counting rules"), filtered, grouped and
+ * dossier for each requested period (docs/METRICS.md, "How a period is counted"), filtered, grouped and
  * summed into the counts of metrics.ts.
  *
  * Periods are Vietnam days. Timestamps are Vietnam local time in TIMESTAMP columns, so the
@@ -9,6 +9,7 @@
 import { addDays, endOfDay } from './dates';
 import { COUNTS, COUNT_IDS, type CountId, type Counts } from './metrics';
 import { periodKey, type Period } from './periods';
+import type { DossierRecord } from './schema';
 import type { Channel, Level } from './types';
 import { sqlDate, sqlList, sqlString, sqlTimestamp } from './sql';
 
@@ -25,7 +26,7 @@ export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
 export const LATE_DOSSIERS_TABLE = 'late_dossiers';
 export const EVER_PAST_DUE_SQL = "coalesce(resolved_at, withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') > due_at";
 
-export const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
+const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 type Join = 'agencies' | 'procedures';
@@ -84,7 +85,7 @@ const FILTERED: [keyof Filters, Dimension][] = [
 ];
 
 /** The WHERE conditions of a set of filters, each dimension's key given by `sql`. */
-export function filterConditions(filters: Filters = {}, sql: (d: Dimension) => string = (d) => DIMENSION_SQL[d].sql): string[] {
+function filterConditions(filters: Filters = {}, sql: (d: Dimension) => string = (d) => DIMENSION_SQL[d].sql): string[] {
 	return FILTERED.flatMap(([f, d]) => (filters[f] === undefined ? [] : [inList(sql(d), filters[f])!]));
 }
 
@@ -204,7 +205,7 @@ export function readMetricsRows(raw: readonly Record<string, unknown>[], groupBy
 }
 
 /** Where a dossier stands at the end of a period; each is one of the counts of metrics.ts. */
-export const OUTCOMES = ['overdue', 'not_yet_due', 'late', 'on_time', 'early', 'withdrawn'] as const;
+const OUTCOMES = ['overdue', 'not_yet_due', 'late', 'on_time', 'early', 'withdrawn'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface DossierListRequest {
@@ -219,16 +220,9 @@ export interface DossierListRequest {
 	from?: 'dossiers' | typeof LATE_DOSSIERS_TABLE;
 }
 
-export interface DossierListRow {
-	id: string;
-	agency_id: string;
-	procedure_code: string;
-	received_at: string;
-	due_at: string;
-	resolved_at: string | null;
-	withdrawn_at: string | null;
-	channel: Channel;
-	apology_issued: boolean;
+/** A listed dossier: its columns (timestamps to the second), then its state in the period. */
+export interface DossierListRow
+	extends Pick<DossierRecord, 'id' | 'agency_id' | 'procedure_code' | 'received_at' | 'due_at' | 'resolved_at' | 'withdrawn_at' | 'channel' | 'apology_issued'> {
 	outcome: Outcome;
 	/** Calendar days from the due day to the result day, or to the last day for overdue ones; null when not late. */
 	days_late: number | null;

@@ -1,6 +1,8 @@
 /**
- * The data model (docs/DATA.md). Names follow the glossary of the domain:
- * dossier = hồ sơ, agency = cơ quan/đơn vị, procedure = thủ tục hành chính, field = lĩnh vực.
+ * The values of the data model (docs/DATA.md): levels, channels, statuses, online services,
+ * ratings and timestamps. The tables and their row types are in schema.ts. Names follow the
+ * glossary of the domain: dossier = hồ sơ, agency = cơ quan/đơn vị, procedure = thủ tục hành
+ * chính, field = lĩnh vực.
  */
 
 /** Administrative level of an agency: cấp tỉnh / huyện / xã. No district level since 1/7/2025. */
@@ -10,7 +12,6 @@ export type Level = (typeof LEVELS)[number];
 /** How a dossier was submitted: trực tiếp, bưu chính công ích, dịch vụ công trực tuyến một phần / toàn trình. */
 export const CHANNELS = ['in_person', 'postal', 'online_partial', 'online_full'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const ONLINE_CHANNELS: readonly Channel[] = ['online_partial', 'online_full'];
 
 /** The status recorded by the one-stop software when the data was exported. */
 export const STATUSES = ['in_progress', 'resolved', 'withdrawn'] as const;
@@ -33,47 +34,3 @@ export type Rating = 1 | 2 | 3 | 4 | 5;
  * that day.
  */
 export type VietnamTimestamp = string;
-
-export interface Dossier {
-	id: string;
-	procedure_code: string;
-	agency_id: string;
-	received_at: VietnamTimestamp;
-	due_at: VietnamTimestamp;
-	resolved_at: VietnamTimestamp | null;
-	withdrawn_at: VietnamTimestamp | null;
-	status: Status;
-	channel: Channel;
-	/** Fee in đồng; 0 when the procedure is free. */
-	fee: number;
-	paid_online: boolean;
-	digitised: boolean;
-	result_electronic: boolean;
-	rating: Rating | null;
-	apology_issued: boolean;
-}
-
-export interface Agency {
-	id: string;
-	name: string;
-	short_name: string;
-	level: Level;
-	parent_id: string | null;
-	valid_from: string;
-	/** Last day the agency existed; null while it still exists. */
-	valid_to: string | null;
-}
-
-/** The 2025 reorganisation: an old unit maps to one or more successors. */
-export interface AgencySuccessor {
-	agency_id: string;
-	successor_id: string;
-}
-
-export interface Procedure {
-	code: string;
-	name: string;
-	field: string;
-	level: Level;
-	online_service: OnlineService;
-}
