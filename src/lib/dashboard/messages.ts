@@ -43,13 +43,10 @@ const vi = {
 	showAll: 'Hiện tất cả {n} dòng',
 	showFewer: 'Chỉ hiện {n} dòng đầu',
 	name: 'Tên',
-	sortAscending: 'tăng dần',
-	sortDescending: 'giảm dần',
 	pageOf: 'Trang {page}/{pages}',
 	previousPage: 'Trang trước',
 	nextPage: 'Trang sau',
-	listSummary: '{n} hồ sơ, quá hạn trước, rồi trễ hạn, mỗi nhóm theo số ngày trễ giảm dần.',
-	backToFigures: 'Quay lại số liệu'
+	listSummary: '{n} hồ sơ, quá hạn trước, rồi trễ hạn, mỗi nhóm theo số ngày trễ giảm dần.'
 };
 
 const en: typeof vi = {
@@ -88,13 +85,10 @@ const en: typeof vi = {
 	showAll: 'Show all {n} rows',
 	showFewer: 'Show the first {n} rows only',
 	name: 'Name',
-	sortAscending: 'ascending',
-	sortDescending: 'descending',
 	pageOf: 'Page {page} of {pages}',
 	previousPage: 'Previous page',
 	nextPage: 'Next page',
-	listSummary: '{n} dossiers, overdue first, then late, each by days late, most first.',
-	backToFigures: 'Back to the figures'
+	listSummary: '{n} dossiers, overdue first, then late, each by days late, most first.'
 };
 
 export const DASHBOARD_MESSAGES = join(CORE_MESSAGES, { vi, en });

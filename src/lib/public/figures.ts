@@ -56,7 +56,7 @@ export interface PublicFigures {
 	trend: ({ period: PublicPeriod } & PublicRow)[];
 }
 
-export function publicRow(counts: Counts, threshold: number): PublicRow {
+function publicRow(counts: Counts, threshold: number): PublicRow {
 	const rates = Object.fromEntries(PUBLIC_RATES.map((id) => [id, rateBase(id, counts) >= threshold ? rate(id, counts) : null])) as PublicRow['rates'];
 	return { received: counts.received, resolved: counts.resolved, rates };
 }
