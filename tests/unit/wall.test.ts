@@ -1,6 +1,8 @@
 /** The wall screen's settings from its address, and its figures on the basic fixture (worked out by hand). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Coordinator } from '../../src/lib/core/engine/coordinator';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
+import type { Querier } from '../../src/lib/core/engine/types';
 import { WallFeed, type FeedSource } from '../../src/lib/wall/feed';
 import { wallFigures } from '../../src/lib/wall/figures';
 import { DEFAULT_WALL, parseWall, shownScenes, type WallSettings } from '../../src/lib/wall/settings';
@@ -146,5 +148,33 @@ describe('the wall feed: a read opens an engine only when the data changed', () 
 		expect(feed.state.figures).toBe(before);
 		expect(feed.state.failure).toBe('the data changed while it was read');
 		expect(s.opened).toBe(5); // three tries, each on an engine of its own
+	});
+});
+
+describe('the wall feed asks through a coordinator', () => {
+	it('of the engine it opened, and closes both once the figures are computed', async () => {
+		let closed = 0;
+		const asked: Querier[] = [];
+		const source: FeedSource = {
+			version: async () => ({ version: 'v1', url: 'fixture' }),
+			async open() {
+				const engine = await openFixture('basic');
+				const close = engine.close.bind(engine);
+				engine.close = async () => {
+					closed++;
+					await close();
+				};
+				return engine;
+			},
+			figures: (db) => (asked.push(db), wallFigures(db, DEFAULT_WALL))
+		};
+		const feed = new WallFeed(source, () => {});
+		await feed.read();
+		expect(feed.state.figures?.current).toEqual(QUARTER_1_2023_TOTAL);
+		expect(asked).toHaveLength(1);
+		expect(asked[0]).toBeInstanceOf(Coordinator);
+		expect(closed).toBe(1);
+		// Nothing is kept: the coordinator forgot its answers with the engine.
+		expect((asked[0] as Coordinator).size).toBe(0);
 	});
 });
