@@ -1,8 +1,13 @@
 /** The wall screen's settings from its address, and its figures on the basic fixture (worked out by hand). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Coordinator } from '../../src/lib/core/engine/coordinator';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
-import { WallFeed, type FeedSource } from '../../src/lib/wall/feed';
-import { wallFigures } from '../../src/lib/wall/figures';
+import type { Engine, Querier } from '../../src/lib/core/engine/types';
+import { LEVEL_NAMES } from '../../src/lib/core/i18n/messages';
+import { WallFeed, type FeedSource, type FeedState } from '../../src/lib/wall/feed';
+import { wallFigures, type WallFigures } from '../../src/lib/wall/figures';
+import { ageOf, asOfLine, isStale, nextScene, periodLine, scopeName, warningsOf } from '../../src/lib/wall/frame';
+import { WallPage } from '../../src/lib/wall/page.svelte';
 import { DEFAULT_WALL, parseWall, shownScenes, type WallSettings } from '../../src/lib/wall/settings';
 import { QUARTER_1_2023, QUARTER_1_2023_TOTAL } from '../fixtures/basic/expected';
 import { openFixture } from './helpers';
@@ -146,5 +151,141 @@ describe('the wall feed: a read opens an engine only when the data changed', () 
 		expect(feed.state.figures).toBe(before);
 		expect(feed.state.failure).toBe('the data changed while it was read');
 		expect(s.opened).toBe(5); // three tries, each on an engine of its own
+	});
+});
+
+describe('the wall feed asks through a coordinator', () => {
+	it('of the engine it opened, and closes both once the figures are computed', async () => {
+		let closed = 0;
+		const asked: Querier[] = [];
+		const source: FeedSource = {
+			version: async () => ({ version: 'v1', url: 'fixture' }),
+			async open() {
+				const engine = await openFixture('basic');
+				const close = engine.close.bind(engine);
+				engine.close = async () => {
+					closed++;
+					await close();
+				};
+				return engine;
+			},
+			figures: (db) => (asked.push(db), wallFigures(db, DEFAULT_WALL))
+		};
+		const feed = new WallFeed(source, () => {});
+		await feed.read();
+		expect(feed.state.figures?.current).toEqual(QUARTER_1_2023_TOTAL);
+		expect(asked).toHaveLength(1);
+		expect(asked[0]).toBeInstanceOf(Coordinator);
+		expect(closed).toBe(1);
+		// Nothing is kept: the coordinator forgot its answers with the engine.
+		expect((asked[0] as Coordinator).size).toBe(0);
+	});
+});
+
+describe('the wall screen’s frame and rotation', () => {
+	let figures: WallFigures;
+	beforeAll(async () => {
+		const engine = await openFixture('basic');
+		try {
+			figures = await wallFigures(engine, DEFAULT_WALL);
+		} finally {
+			await engine.close();
+		}
+	});
+	afterEach(() => vi.useRealTimers());
+
+	// The data's last day is 31/3/2023: complete at 17:00 UTC that day (midnight in Vietnam).
+	const endOfData = new Date('2023-03-31T17:00:00Z');
+	const hoursAfter = (h: number) => new Date(endOfData.getTime() + h * 3_600_000);
+
+	it('says whose figures, for which period and up to which day, in either language', () => {
+		expect(scopeName(figures, 'vi')).toBe('Toàn tỉnh');
+		expect(scopeName({ ...figures, scope: { level: 'commune', agency: null } }, 'en')).toBe(LEVEL_NAMES.en.commune);
+		expect(scopeName({ ...figures, scope: { level: 'district', agency: 'UBND Mộ Đức' } }, 'vi')).toBe('UBND Mộ Đức');
+		expect(periodLine(figures, 'headline', 'vi')).toBe('Quý I/2023 (15/12/2022 – 14/3/2023)');
+		expect(periodLine(figures, 'overdue', 'vi')).toBe('Lúc hết ngày 31/3/2023');
+		expect(asOfLine(figures, null, 'vi')).toBe('Số liệu đến hết ngày 31/3/2023');
+		// 01:05 UTC is 08:05 in Vietnam.
+		expect(asOfLine(figures, new Date('2023-04-01T01:05:00Z'), 'en')).toBe('Data up to the end of 31/3/2023 · read at 08:05 1/4');
+	});
+
+	it('is stale past the hours allowed after the end of the data’s last day, and says so with the source’s failure', () => {
+		expect(ageOf(null, hoursAfter(100))).toBe(0);
+		expect(ageOf(figures, hoursAfter(36))).toBe(36);
+		expect(isStale(figures, hoursAfter(36), 36)).toBe(false);
+		expect(isStale(figures, hoursAfter(36.5), 36)).toBe(true);
+		expect(isStale(null, hoursAfter(100), 36)).toBe(false);
+		const feed: FeedState = { figures, updatedAt: new Date('2023-04-01T01:00:00Z'), checkedAt: null, failingSince: null, failure: null };
+		expect(warningsOf(feed, hoursAfter(10), 36, 'vi')).toEqual([]);
+		expect(warningsOf(feed, hoursAfter(40.5), 36, 'vi')).toEqual(['⚠ Số liệu đã cũ: chưa có dữ liệu sau ngày 31/3/2023 (40 giờ trước).']);
+		const failing = { ...feed, failingSince: new Date('2023-04-01T02:30:00Z'), failure: 'data/manifest.json: HTTP 404' };
+		expect(warningsOf(failing, hoursAfter(10), 36, 'vi')).toEqual(['⚠ Không đọc được nguồn dữ liệu từ 09:30 1/4; đang hiện số liệu đọc lúc 08:00 1/4.']);
+		// No figures yet: the page says why in place of a scene, not as a warning.
+		expect(warningsOf({ ...failing, figures: null }, hoursAfter(100), 36, 'vi')).toEqual([]);
+	});
+
+	it('rotates only with figures and more than one scene', () => {
+		expect(nextScene(0, 3, true)).toBe(1);
+		expect(nextScene(2, 3, true)).toBe(0);
+		expect(nextScene(1, 3, false)).toBe(1);
+		expect(nextScene(0, 1, true)).toBe(0);
+	});
+
+	it('runs from its address: reads the source at once and on schedule, ticks the clock, rotates, and stops', async () => {
+		vi.useFakeTimers({ now: hoursAfter(2) });
+		const after = (seconds: number) => new Date(hoursAfter(2).getTime() + seconds * 1000);
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const calls = { version: 0, open: 0 };
+		const source: FeedSource = {
+			async version() {
+				calls.version++;
+				await gate;
+				return { version: 'v1', url: 'fixture' };
+			},
+			async open() {
+				calls.open++;
+				return { query: async () => [], close: async () => {} } as unknown as Engine;
+			},
+			figures: async () => figures
+		};
+		const wall = new WallPage();
+		expect(wall.title).toBe('Màn hình điều hành');
+		const stop = wall.start(new URLSearchParams('scenes=overdue,headline&seconds=2&refresh=60&lang=en'), (s) => {
+			expect(s).toMatchObject({ scenes: ['overdue', 'headline'], seconds: 2, refreshSeconds: 60, lang: 'en' });
+			return source;
+		});
+		expect(wall.locale).toBe('en');
+		expect(wall.scene).toBe('overdue');
+		// No figures yet: the rotation waits.
+		await vi.advanceTimersByTimeAsync(4000);
+		expect([wall.index, wall.changes]).toEqual([0, 0]);
+		expect(wall.where).toBe('');
+
+		release();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(wall.figures).toBe(figures);
+		expect(wall.title).toBe(`Operations wall · ${figures.province}`);
+		expect(wall.where).toBe(`${figures.province} · Whole province`);
+		expect(wall.periodLine).toBe('At the end of 31/3/2023');
+		expect(wall.feed.updatedAt).toEqual(after(4));
+		expect(calls).toEqual({ version: 2, open: 1 }); // the version asked again once the figures were read
+		await vi.advanceTimersByTimeAsync(2000);
+		expect([wall.scene, wall.changes]).toEqual(['headline', 1]);
+		expect(wall.periodLine).toBe('Quarter I 2023 (15/12/2022 – 14/3/2023)');
+		await vi.advanceTimersByTimeAsync(2000);
+		expect([wall.scene, wall.changes]).toEqual(['overdue', 2]);
+		expect(wall.now).toEqual(after(8));
+		expect(wall.stale).toBe(false);
+
+		// Read again every minute; the same version opens nothing.
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(calls).toEqual({ version: 3, open: 1 });
+		expect(wall.changes).toBe(32); // a scene every 2 seconds meanwhile
+
+		stop();
+		const now = wall.now;
+		await vi.advanceTimersByTimeAsync(600_000);
+		expect([wall.changes, wall.now, calls.version]).toEqual([32, now, 3]);
 	});
 });

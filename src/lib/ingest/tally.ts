@@ -34,23 +34,21 @@ const REJECTIONS = [
 export type Rejection = (typeof REJECTIONS)[number];
 
 /** What loads but deserves a look. */
-const WARNINGS = [
-	'recorded_long_after_due',
-	'future_date',
-	'status_disagrees',
-	'unreadable_status',
-	'unreadable_rating',
-	'unreadable_flag',
-	'unreadable_amount',
-	'reopened',
-	'corrected_received',
-	'corrected_agency',
-	'corrected_closed',
-	'rating_out_of_range',
-	'negative_amount',
-	'extra_cells'
-] as const;
-export type Warning = (typeof WARNINGS)[number];
+export type Warning =
+	| 'recorded_long_after_due'
+	| 'future_date'
+	| 'status_disagrees'
+	| 'unreadable_status'
+	| 'unreadable_rating'
+	| 'unreadable_flag'
+	| 'unreadable_amount'
+	| 'reopened'
+	| 'corrected_received'
+	| 'corrected_agency'
+	| 'corrected_closed'
+	| 'rating_out_of_range'
+	| 'negative_amount'
+	| 'extra_cells';
 
 export type Reason = Rejection | Warning;
 

@@ -10,6 +10,7 @@ import { afterNavigate } from '$app/navigation';
 import { base } from '$app/paths';
 import type { Querier } from '../core/engine/types';
 import { Superseded } from '../core/engine/coordinator';
+import type { Locale } from '../core/format/format';
 import type { MessageKey } from '../core/i18n/messages';
 import { openSession, type Session } from './session';
 
@@ -26,8 +27,16 @@ export class PageSession<Address> {
 	/** What the address asks for. */
 	address: Address = $state.raw(undefined as unknown as Address);
 
-	constructor(parse: (params: URLSearchParams) => Address, initial: Address) {
+	constructor(
+		parse: (params: URLSearchParams) => Address,
+		initial: Address,
+		/** The page's language in the address: the document says it, for screen readers and hyphenation. */
+		lang: (address: Address) => Locale
+	) {
 		this.address = initial;
+		$effect(() => {
+			document.documentElement.lang = lang(this.address);
+		});
 		// Also runs after the first render and on back/forward: the address is the source of truth.
 		afterNavigate(({ to }) => to && (this.address = parse(to.url.searchParams)));
 		onMount(() => {

@@ -6,8 +6,12 @@
  * changes, no engine at all: WebAssembly memory never shrinks, so its worker is recycled
  * by construction, and the old figures stay on screen until the new ones are ready (no
  * blank frame). A failed read keeps the last good figures and says since when it fails.
+ *
+ * The figures are asked for through a coordinator of the engine's own (as every view asks),
+ * made with the engine and closed with it: the wall's lifecycle stays the engine's.
  */
-import type { Engine } from '../core/engine/types';
+import { Coordinator } from '../core/engine/coordinator';
+import type { Engine, Querier } from '../core/engine/types';
 import type { WallFigures } from './figures';
 
 export interface FeedState {
@@ -26,7 +30,8 @@ export interface FeedSource {
 	version(): Promise<{ version: string; url: string }>;
 	/** Starts an engine on the database at `url`. */
 	open(url: string): Promise<Engine>;
-	figures(engine: Engine): Promise<WallFigures>;
+	/** The wall's figures, asked for through `db` (the coordinator of the engine just opened). */
+	figures(db: Querier): Promise<WallFigures>;
 }
 
 /** Reads of a source that keeps changing under the wall, before it says so. */
@@ -73,17 +78,18 @@ export class WallFeed {
 	}
 
 	private async figuresAt(url: string): Promise<WallFigures> {
-		const engine = await this.source.open(url);
+		const db = new Coordinator(await this.source.open(url));
 		try {
-			return await this.source.figures(engine);
+			return await this.source.figures(db);
 		} finally {
-			await engine.close();
+			// Closes the engine too: its worker ends, and with it the memory it held.
+			await db.close();
 		}
 	}
 }
 
 /** The site's own data folder as the wall's source: manifest.json and the database it names. */
-export function siteSource(dataUrl: (file: string) => string, open: (url: string) => Promise<Engine>, figures: (engine: Engine) => Promise<WallFigures>): FeedSource {
+export function siteSource(dataUrl: (file: string) => string, open: (url: string) => Promise<Engine>, figures: (db: Querier) => Promise<WallFigures>): FeedSource {
 	return {
 		async version() {
 			const res = await fetch(dataUrl('manifest.json'), { cache: 'no-store' });

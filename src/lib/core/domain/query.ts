@@ -26,8 +26,12 @@ export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
 export const LATE_DOSSIERS_TABLE = 'late_dossiers';
 export const EVER_PAST_DUE_SQL = "coalesce(resolved_at, withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') > due_at";
 
-const DIMENSIONS = ['level', 'agency', 'field', 'procedure', 'channel'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export type Dimension =
+	| 'level'
+	| 'agency'
+	| 'field'
+	| 'procedure'
+	| 'channel';
 
 type Join = 'agencies' | 'procedures';
 type DimensionSql = Partial<Record<Dimension, { sql: string; join?: Join }>>;
