@@ -47,6 +47,8 @@ function procedures(level: Level, list: P[]): ProcedureDef[] {
 const HIGH = 0.9995;
 
 /** Provincial departments before 1/3/2025: [id, name, short name, weight (Hà Nam appendix), procedures]. */
+// One unit a line, as the province lists them.
+// prettier-ignore
 const DEPARTMENTS: [string, string, string, number, P[]][] = [
 	['SGTVT', 'Sở Giao thông vận tải', 'Sở GTVT', 12906, [
 		['Cấp đổi giấy phép lái xe do ngành Giao thông vận tải cấp', 'Đường bộ', 'full', 5, 135000, 70, HIGH],
@@ -188,6 +190,8 @@ const COMMUNE_PROCEDURES = procedures('commune', [
 ]);
 
 /** District-level units before 1/7/2025: [id, name, weight, seat (the commune that keeps the district's name), communes]. */
+// One unit a line, as the province lists them.
+// prettier-ignore
 const DISTRICTS: [string, string, number, string, string[]][] = [
 	['TPQN', 'Thành phố Quảng Ngãi', 30, 'Phường Trần Phú', ['Phường Lê Hồng Phong', 'Phường Trần Phú', 'Phường Nguyễn Nghiêm', 'Phường Trần Hưng Đạo', 'Phường Nghĩa Lộ', 'Phường Chánh Lộ', 'Phường Nghĩa Chánh', 'Phường Quảng Phú', 'Phường Trương Quang Trọng', 'Xã Tịnh Ấn Tây', 'Xã Tịnh Khê', 'Xã Nghĩa Dõng', 'Xã Nghĩa Dũng', 'Xã Nghĩa Hà', 'Xã Nghĩa Phú', 'Xã Tịnh Long', 'Xã Tịnh An', 'Xã Tịnh Châu', 'Xã Tịnh Thiện', 'Xã Tịnh Kỳ', 'Xã Tịnh Hòa', 'Xã Nghĩa An', 'Xã Tịnh Ấn Đông']],
 	['TXDP', 'Thị xã Đức Phổ', 14, 'Phường Nguyễn Nghiêm', ['Phường Nguyễn Nghiêm', 'Phường Phổ Ninh', 'Phường Phổ Minh', 'Phường Phổ Vinh', 'Phường Phổ Hòa', 'Phường Phổ Thạnh', 'Phường Phổ Quang', 'Phường Phổ Văn', 'Xã Phổ An', 'Xã Phổ Phong', 'Xã Phổ Nhơn', 'Xã Phổ Khánh', 'Xã Phổ Châu', 'Xã Phổ Cường', 'Xã Phổ Thuận']],
@@ -205,6 +209,8 @@ const DISTRICTS: [string, string, number, string, string[]][] = [
 ];
 
 /** Names of the new communes of 1/7/2025 that took a district's name, by district id. */
+// One unit a line, as the province lists them.
+// prettier-ignore
 const NEW_SEAT_NAMES: Record<string, string> = {
 	TPQN: 'Phường Cẩm Thành', TXDP: 'Phường Đức Phổ', HBS: 'Xã Bình Sơn', HST: 'Xã Sơn Tịnh', HTN: 'Xã Tư Nghĩa',
 	HNH: 'Xã Nghĩa Hành', HMD: 'Xã Mộ Đức', HBT: 'Xã Ba Tơ', HML: 'Xã Minh Long', HSH: 'Xã Sơn Hà',

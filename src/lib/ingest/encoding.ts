@@ -27,6 +27,8 @@ const TCVN3_HIGH = '\u00c0\u1ea2\u00c3\u00c1\u1ea0\u1eb6\u1eac\u00c8\u1eba\u1ebc
  * its marks; a few letters (đ, ơ, ư, and i/y with tones) have bytes of their own. Each byte
  * is decoded to the combining marks it stands for, and NFC composes them with the base.
  */
+// The code table's rows, as the standard prints them.
+// prettier-ignore
 const VNI_MARKS: Record<number, string> = {
 	// lower case: tone, circumflex + tone, breve + tone
 	0xf8: '\u0300', 0xf9: '\u0301', 0xfb: '\u0309', 0xf5: '\u0303', 0xef: '\u0323',
