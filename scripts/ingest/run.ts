@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { vietnamToday } from '../../src/lib/core/domain/dates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
 import { sqlString } from '../../src/lib/core/domain/sql';
+import { SUCCESSOR_ORDER, successorsSql } from '../../src/lib/core/domain/succession';
 import type { Level } from '../../src/lib/core/domain/types';
 import { formatCount, type Locale } from '../../src/lib/core/format/format';
 import { cliText } from '../../src/lib/ingest/cli-messages';
@@ -90,7 +91,8 @@ async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: re
 	if (previous) {
 		const rows = await engine.query<UnitRow>(`SELECT id, name, short_name, level, parent_id, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM prev.agencies`);
 		const successors = new Map<string, string[]>();
-		for (const s of await engine.query<{ agency_id: string; successor_id: string }>('SELECT agency_id, successor_id FROM prev.agency_successors ORDER BY agency_id')) {
+		// In the register's order, the primary one first (a file written before the order was kept: by code).
+		for (const s of await engine.query<{ agency_id: string; successor_id: string }>(`${successorsSql('prev.agency_successors')} ORDER BY agency_id, ${SUCCESSOR_ORDER}`)) {
 			successors.set(s.agency_id, [...(successors.get(s.agency_id) ?? []), s.successor_id]);
 		}
 		for (const r of rows) {
