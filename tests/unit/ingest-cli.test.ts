@@ -110,7 +110,7 @@ describe('a database brought up to date in a copy of the previous one', () => {
 		const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 		const engine = await NodeEngine.open(join(dir, manifest.database), { access_mode: 'READ_ONLY' });
 		try {
-			const tables = ['dossiers', 'agencies', 'agency_successors', 'procedures', 'period_counts', 'period_level_counts', 'late_dossiers', 'aggregated_periods', 'dataset'];
+			const tables = ['dossiers', 'agencies', 'agency_successors', 'procedures', 'period_counts', 'period_level_counts', 'current_units', 'late_dossiers', 'aggregated_periods', 'dataset'];
 			const out: Record<string, unknown[]> = {};
 			for (const t of tables) {
 				const where = t === 'dataset' ? " WHERE key <> 'appended_since_rewrite'" : '';
