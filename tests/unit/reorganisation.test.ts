@@ -3,7 +3,7 @@
  * units"): by the units that received the dossiers and by today's units. On the
  * reorganisation fixture, both ways give the figures worked out by hand, on both roads (the
  * pre-aggregated counts and the dossiers); a file without successor ranks, and a cycle of
- * successors, are read as documented.
+ * successors, are read as documented; the catalogue names and lists units for the pickers.
  * On a small sample province, both ways give the same province totals in every reporting
  * month, quarter and year.
  */
@@ -15,11 +15,12 @@ import { COUNT_IDS, type Counts } from '../../src/lib/core/domain/metrics';
 import { period, periodKey, periodsCovering, type Period } from '../../src/lib/core/domain/periods';
 import type { Dimension, MetricsRequest, MetricsRow } from '../../src/lib/core/domain/query';
 import { CURRENT_UNITS_SQL, UNITS, type Units } from '../../src/lib/core/domain/succession';
+import { currentUnits, loadCatalog, unitName, unitsBecoming, unitsInPeriod, type AgencyEntry } from '../../src/lib/core/engine/catalog';
 import { aggregatedPeriods, queryDossiers, queryMetrics } from '../../src/lib/core/engine/metrics';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { generateSample } from '../../scripts/generate';
 import { NEW_SEAT_NAMES } from '../../scripts/sample/province';
-import { COUNTED, CURRENT, CURRENT_BY_LOWEST_CODE, DATA_AS_OF, PERIODS, RECEIVED, TODAY, type Counted, type Figures } from '../fixtures/reorg/expected';
+import { COUNTED, CURRENT, CURRENT_BY_LOWEST_CODE, DATA_AS_OF, NAMES, PERIODS, RECEIVED, TODAY, TODAY_UNITS, UNITS_IN, type Counted, type Figures } from '../fixtures/reorg/expected';
 import { openFixture } from './helpers';
 
 const pick = (c: Counts): Counted => Object.fromEntries(COUNTED.map((k) => [k, c[k]])) as Counted;
@@ -113,6 +114,7 @@ describe('the reorganisation fixture', () => {
 			for (const p of ['A', 'B'] as const) {
 				expect(keyed(await queryMetrics(old, { periods: [period(PERIODS[p])], groupBy: ['agency'], units: 'current' }), 'agency'), p).toEqual(CURRENT_BY_LOWEST_CODE[p]);
 			}
+			expect((await loadCatalog(old)).agencies.get('XDH')!.currentId).toBe('XLP2');
 			// Its aggregates written again (as npm run ingest does when it brings a file up to date): both roads agree.
 			await old.run(aggregatesSql(standardPeriods('2024-12-10', DATA_AS_OF, 15)));
 			for (const p of ['A', 'B'] as const) {
@@ -139,6 +141,69 @@ INSERT INTO agency_successors VALUES ('SXD2', 'SGT', 1), ('TT', 'TT', 1)`);
 		} finally {
 			await cyclic.close();
 		}
+	});
+});
+
+describe('the catalogue across the reorganisation', () => {
+	let agencies: Map<string, AgencyEntry>;
+	beforeAll(async () => {
+		const engine = await openFixture('reorg', DATA_AS_OF);
+		agencies = (await loadCatalog(engine)).agencies;
+		await engine.close();
+	});
+
+	it('knows each agency’s unit today', () => {
+		expect(Object.fromEntries([...agencies.values()].map((a) => [a.id, a.currentId]))).toEqual(TODAY);
+		expect(agencies.get('XDH')).toMatchObject({ parentId: 'HMD', validFrom: '2020-01-01', validTo: '2025-06-30' });
+	});
+
+	it('lists the units that existed in a period, and today’s units, by level and name', () => {
+		expect(unitsInPeriod(agencies, period(PERIODS.A)).map((a) => a.id)).toEqual(UNITS_IN.A);
+		expect(unitsInPeriod(agencies, period(PERIODS.B)).map((a) => a.id)).toEqual(UNITS_IN.B);
+		// A unit's last day is inside it: VP existed on 30/6/2025, SXD2 on its first day.
+		expect(unitsInPeriod(agencies, { first: '2025-06-30', last: '2025-06-30' }).map((a) => a.id)).toEqual(['SXD2', 'VP', 'HMD', 'XDH', 'XDL']);
+		expect(currentUnits(agencies).map((a) => a.id)).toEqual(TODAY_UNITS);
+		expect(unitsBecoming(agencies, 'XMD2').map((a) => a.id)).toEqual(['HMD', 'XDH', 'XDL', 'XMD2']);
+		expect(unitsBecoming(agencies, 'TT').map((a) => a.id)).toEqual(['TT']);
+	});
+
+	it('names units that share a name with their days, and others by their name alone', () => {
+		for (const [id, name] of Object.entries(NAMES.full)) expect(unitName(agencies, id), id).toBe(name);
+		for (const [id, name] of Object.entries(NAMES.short)) expect(unitName(agencies, id, { short: true }), id).toBe(name);
+		for (const [id, name] of Object.entries(NAMES.ceased)) expect(unitName(agencies, id, { markCeased: true }), id).toBe(name);
+		for (const [id, name] of Object.entries(NAMES.english)) expect(unitName(agencies, id, { locale: 'en' }), id).toBe(name);
+		expect(unitName(agencies, 'NOPE')).toBe('NOPE');
+	});
+
+	it('tells apart namesakes the days do not: by their district, else by their code; a unit between two namesakes by both its days', () => {
+		const unit = (id: string, name: string, parentId: string | null, validFrom: string, validTo: string | null): AgencyEntry => ({
+			id,
+			name,
+			shortName: name,
+			level: parentId ? 'commune' : 'district',
+			parentId,
+			validFrom,
+			validTo,
+			currentId: id
+		});
+		const twins = new Map(
+			[
+				unit('H1', 'Ủy ban nhân dân thành phố Quảng Ngãi', null, '2020-01-01', '2025-06-30'),
+				unit('H2', 'Ủy ban nhân dân thị xã Đức Phổ', null, '2020-01-01', '2025-06-30'),
+				unit('X1', 'Phường Nguyễn Nghiêm', 'H1', '2020-01-01', '2025-06-30'),
+				unit('X2', 'Phường Nguyễn Nghiêm', 'H2', '2020-01-01', '2025-06-30'),
+				unit('X3', 'Phường Nguyễn Nghiêm', 'H2', '2020-01-01', '2025-06-30'),
+				unit('S1', 'Sở Nội vụ', null, '2020-01-01', '2023-12-31'),
+				unit('S2', 'Sở Nội vụ', null, '2024-01-01', '2025-02-28'),
+				unit('S3', 'Sở Nội vụ', null, '2025-03-01', null)
+			].map((a) => [a.id, a])
+		);
+		expect(['X1', 'X2', 'X3'].map((id) => unitName(twins, id))).toEqual([
+			'Phường Nguyễn Nghiêm (đến 30/6/2025; Ủy ban nhân dân thành phố Quảng Ngãi)',
+			'Phường Nguyễn Nghiêm (đến 30/6/2025; X2)',
+			'Phường Nguyễn Nghiêm (đến 30/6/2025; X3)'
+		]);
+		expect(['S1', 'S2', 'S3'].map((id) => unitName(twins, id))).toEqual(['Sở Nội vụ (đến 31/12/2023)', 'Sở Nội vụ (1/1/2024 – 28/2/2025)', 'Sở Nội vụ (từ 1/3/2025)']);
 	});
 });
 
