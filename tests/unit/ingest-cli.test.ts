@@ -293,14 +293,22 @@ describe('the agency register and the mapping file', () => {
 		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
 		// Quoted: the folder's CSV quotes a cell holding the ';' spreadsheets may split on.
 		expect(register.filter((l) => /^(HST|XTH),/.test(l)).map((l) => l.split(',')[7])).toEqual(['"XTH2; XTA"', '"XTH2; XTA"']);
-		// The database as a version before the ranks wrote it; the next run, brought up to date in a copy of it, ranks them again.
+		// The database as a version before the ranks wrote it: no rank, no table of today's units. The next run writes it
+		// again though no dossier changed, in a copy of it (the update of a few dossiers), with the ranks and that table.
 		const old = await NodeEngine.open(database());
-		await old.run('CREATE OR REPLACE TABLE agency_successors AS SELECT agency_id, successor_id FROM agency_successors; CHECKPOINT');
+		await old.run('CREATE OR REPLACE TABLE agency_successors AS SELECT agency_id, successor_id FROM agency_successors; DROP TABLE current_units; CHECKPOINT');
+		expect(await aggregatedPeriods(old)).toEqual(new Set());
 		await old.close();
-		const next = await ingest(options(dir, [join(UPDATES, 'export-2.csv')], { rewriteAbove: 100 }));
-		expect(next.changed).toBe(true);
+		const again = await ingest(options(dir, [join(UPDATES, 'export-1.csv')]));
+		expect([again.changed, again.tally.rowsNew + again.tally.rowsUpdated]).toEqual([true, 0]);
 		expect(await successors()).toEqual({ rows: ranked, today: 'XTH2' });
-		// The register and the database agree on the order: nothing to write.
+		const rewritten = await NodeEngine.open(database(), { access_mode: 'READ_ONLY' });
+		expect((await aggregatedPeriods(rewritten)).size).toBeGreaterThan(0);
+		await rewritten.close();
+		// The register and the database agree on the order: nothing to write, then or after new dossiers.
+		expect((await ingest(options(dir, [join(UPDATES, 'export-1.csv')]))).changed).toBe(false);
+		await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
+		expect(await successors()).toEqual({ rows: ranked, today: 'XTH2' });
 		expect((await ingest(options(dir, [join(UPDATES, 'export-2.csv')]))).changed).toBe(false);
 	});
 
