@@ -14,7 +14,7 @@
 import { copyFileSync } from 'node:fs';
 import { aggregatesFromSql, standardPeriods } from '../../src/lib/core/domain/aggregates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
-import { AGENCY_TABLE, DOSSIER_COLUMNS, DOSSIER_ORDER, PROCEDURE_TABLE, SCHEMA_DDL, columnNames, columnTypesSql, sqlTypes, type Agency } from '../../src/lib/core/domain/schema';
+import { AGENCY_TABLE, DOSSIER_COLUMNS, DOSSIER_ORDER, PROCEDURE_TABLE, SCHEMA_DDL, SUCCESSOR_TABLE, columnNames, columnTypesSql, createTableSql, sqlTypes, type Agency } from '../../src/lib/core/domain/schema';
 import { dossierFactsSql } from '../../src/lib/core/engine/source';
 import { sqlString } from '../../src/lib/core/domain/sql';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
@@ -67,7 +67,8 @@ async function writeCatalogue(engine: NodeEngine, d: NewDatabase): Promise<void>
   coalesce(u.valid_from, (SELECT min(received_at)::DATE FROM dossiers d WHERE d.agency_id = u.id), (SELECT min(received_at)::DATE FROM dossiers), current_date),
   u.valid_to
 FROM memory.units u`);
-	const successors = d.units.flatMap((u) => u.successors.map((s) => `(${sqlString(u.code)}, ${sqlString(s)})`));
+	// Ranked in the register's order: the first is the primary successor.
+	const successors = d.units.flatMap((u) => u.successors.map((s, i) => `(${sqlString(u.code)}, ${sqlString(s)}, ${i + 1})`));
 	if (successors.length) await engine.run(`INSERT INTO agency_successors VALUES ${successors.join(', ')}`);
 
 	if (d.previous) await engine.run('INSERT INTO procedures SELECT * FROM prev.procedures ANTI JOIN procedures p USING (code)');
@@ -120,7 +121,8 @@ export async function updateDatabase(engine: NodeEngine, d: NewDatabase & { prev
 	await engine.run(`DELETE FROM dossiers WHERE id IN (SELECT id FROM memory.changed)`);
 	await engine.run(`INSERT INTO dossiers SELECT ${columns} FROM memory.changed ORDER BY ${DOSSIER_ORDER}`);
 	d.onDossiersWritten?.();
-	await engine.run('DELETE FROM agency_successors; DELETE FROM agencies; DELETE FROM procedures;');
+	// The successors' table made again: a previous file may be older than its rank column.
+	await engine.run(`DELETE FROM agencies; DELETE FROM procedures; DROP TABLE agency_successors; ${createTableSql(SUCCESSOR_TABLE)}`);
 	await writeCatalogue(engine, d);
 
 	const [{ touches }] = await engine.query<{ touches: string | null }>(`SELECT strftime(min(touches_from), '%Y-%m-%d') AS touches FROM memory.changed`);

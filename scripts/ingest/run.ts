@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { vietnamToday } from '../../src/lib/core/domain/dates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
 import { sqlString } from '../../src/lib/core/domain/sql';
+import { CURRENT_UNITS, SUCCESSOR_ORDER, successorsSql } from '../../src/lib/core/domain/succession';
 import type { Level } from '../../src/lib/core/domain/types';
 import { formatCount, type Locale } from '../../src/lib/core/format/format';
 import { cliText } from '../../src/lib/ingest/cli-messages';
@@ -90,7 +91,8 @@ async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: re
 	if (previous) {
 		const rows = await engine.query<UnitRow>(`SELECT id, name, short_name, level, parent_id, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM prev.agencies`);
 		const successors = new Map<string, string[]>();
-		for (const s of await engine.query<{ agency_id: string; successor_id: string }>('SELECT agency_id, successor_id FROM prev.agency_successors ORDER BY agency_id')) {
+		// In the register's order, the primary one first (a file written before the order was kept: by code).
+		for (const s of await engine.query<{ agency_id: string; successor_id: string }>(`${successorsSql('prev.agency_successors')} ORDER BY agency_id, ${SUCCESSOR_ORDER}`)) {
 			successors.set(s.agency_id, [...(successors.get(s.agency_id) ?? []), s.successor_id]);
 		}
 		for (const r of rows) {
@@ -103,6 +105,20 @@ async function unitsOnRecord(engine: NodeEngine, previous: boolean, register: re
 	const edited = register.some((u) => record(u) !== record(units.get(u.code)));
 	for (const u of register) units.set(u.code, u);
 	return { units, edited };
+}
+
+/**
+ * Whether the previous database lacks what this version writes: the successors' ranks, or
+ * today's units beside its aggregates (without which the pages count every view from the
+ * dossiers). Such a file is written again even when no dossier changed.
+ */
+async function olderSchema(engine: NodeEngine): Promise<boolean> {
+	const [r] = await engine.query<{ ranked: boolean; aggregated: boolean; current: boolean }>(`SELECT
+  count_if(table_name = 'agency_successors' AND column_name = 'rank') > 0 AS ranked,
+  count_if(table_name = 'period_counts') > 0 AS aggregated,
+  count_if(table_name = '${CURRENT_UNITS}') > 0 AS current
+FROM duckdb_columns() WHERE database_name = 'prev'`);
+	return !r.ranked || (r.aggregated && !r.current);
 }
 
 function knownNames(units: ReadonlyMap<string, RegisterUnit>, procedures: readonly { code: string; field: string }[]): KnownNames {
@@ -163,7 +179,9 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 		const delta = before ? await changedDossiers(engine) : null;
 		// A new province name or cut-off day is a change too: the dataset facts and the periods depend on them.
 		const cutoffChanged = o.cutoffDay !== null && String(o.cutoffDay) !== previousFacts.cutoff_day;
-		const changed = !delta || delta.changed > 0 || edited || cutoffChanged || (o.province !== null && o.province !== previousFacts.province);
+		// So is a database an older version wrote: written again, it has what the pages now read.
+		const outdated = before ? await olderSchema(engine) : false;
+		const changed = !delta || delta.changed > 0 || edited || cutoffChanged || outdated || (o.province !== null && o.province !== previousFacts.province);
 		let manifest = before;
 		if (changed) {
 			let province = o.province ?? previousFacts.province;

@@ -211,7 +211,7 @@ const DISTRICTS: [string, string, number, string, string[]][] = [
 /** Names of the new communes of 1/7/2025 that took a district's name, by district id. */
 // One unit a line, as the province lists them.
 // prettier-ignore
-const NEW_SEAT_NAMES: Record<string, string> = {
+export const NEW_SEAT_NAMES: Record<string, string> = {
 	TPQN: 'Phường Cẩm Thành', TXDP: 'Phường Đức Phổ', HBS: 'Xã Bình Sơn', HST: 'Xã Sơn Tịnh', HTN: 'Xã Tư Nghĩa',
 	HNH: 'Xã Nghĩa Hành', HMD: 'Xã Mộ Đức', HBT: 'Xã Ba Tơ', HML: 'Xã Minh Long', HSH: 'Xã Sơn Hà',
 	HSTY: 'Xã Sơn Tây', HTB: 'Xã Trà Bồng', HLS: 'Đặc khu Lý Sơn'
@@ -250,7 +250,7 @@ export function buildCatalogue(start: string, departmentsDay: string, localGover
 		const procs = from.flatMap((f) => departmentProcedures.get(f) ?? []);
 		const weight = from.reduce((s, f) => s + (agencies.find((a) => a.id === f)?.weight ?? 0), 0);
 		agencies.push({ id, name, short_name: short, level: 'province', parent_id: null, valid_from: departmentsDay, valid_to: null, weight, procedures: procs, timedDue: true });
-		for (const f of from) successors.push({ agency_id: f, successor_id: id });
+		for (const f of from) successors.push({ agency_id: f, successor_id: id, rank: 1 });
 	}
 
 	allProcedures.push(...DISTRICT_PROCEDURES, ...COMMUNE_PROCEDURES);
@@ -275,7 +275,8 @@ export function buildCatalogue(start: string, departmentsDay: string, localGover
 			});
 		});
 		// New communes: consecutive groups of about three old ones. The old unit at the end of a
-		// group (when it is not the last) is split between its group and the next one.
+		// group (when it is not the last) is split between its group and the next one, its own
+		// group's commune the primary successor (it receives its dossiers by today's units).
 		const groups: number[][] = [];
 		for (let i = 0; i < communes.length; i += 3) groups.push(oldIds.slice(i, i + 3).map((_, k) => i + k));
 		if (groups.length > 1 && groups[groups.length - 1].length === 1) groups[groups.length - 2].push(...groups.pop()!);
@@ -290,14 +291,19 @@ export function buildCatalogue(start: string, departmentsDay: string, localGover
 				weight: g.reduce((s, i) => s + (dweight / communes.length) * (communes[i] === seat ? 2 : 1), 0) * 1.45,
 				procedures: [...COMMUNE_PROCEDURES, ...DISTRICT_PROCEDURES], timedDue: false
 			});
-			for (const i of g) successors.push({ agency_id: oldIds[i], successor_id: newId });
+			for (const i of g) successors.push({ agency_id: oldIds[i], successor_id: newId, rank: 1 });
 			const last = g[g.length - 1];
 			if (gi + 1 < groups.length && g.length >= 3) {
-				successors.push({ agency_id: oldIds[last], successor_id: `XM-${did}-${String(gi + 2).padStart(2, '0')}` });
+				successors.push({ agency_id: oldIds[last], successor_id: `XM-${did}-${String(gi + 2).padStart(2, '0')}`, rank: 2 });
 			}
 		});
-		// The abolished district's work passes to the new communes of its territory.
-		groups.forEach((_, gi) => successors.push({ agency_id: districtId, successor_id: `XM-${did}-${String(gi + 1).padStart(2, '0')}` }));
+		// The abolished district's work passes to the new communes of its territory; the primary
+		// one, which receives its dossiers by today's units, is the new commune of its seat
+		// (named in NEW_SEAT_NAMES).
+		const seatGroup = groups.findIndex((g) => g.some((i) => communes[i] === seat));
+		if (seatGroup < 0) throw new Error(`The seat of ${dname}, ${seat}, is not among its communes`);
+		const inOrder = [seatGroup, ...[...groups.keys()].filter((gi) => gi !== seatGroup)];
+		inOrder.forEach((gi, k) => successors.push({ agency_id: districtId, successor_id: `XM-${did}-${String(gi + 1).padStart(2, '0')}`, rank: k + 1 }));
 	}
 	return { agencies, successors, procedures: allProcedures };
 }

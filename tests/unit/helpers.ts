@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { loadCsvTables } from '../../scripts/sample/write-db';
 
-export async function openFixture(name: string): Promise<NodeEngine> {
+/** The fixture's `dataset` facts: its last day is 31/3/2023 unless `dataAsOf` says otherwise. */
+export async function openFixture(name: string, dataAsOf = '2023-03-31'): Promise<NodeEngine> {
 	const dir = resolve('tests/fixtures', name);
 	const engine = await NodeEngine.open();
 	const successors = join(dir, 'agency_successors.csv');
@@ -16,7 +17,7 @@ export async function openFixture(name: string): Promise<NodeEngine> {
 			procedures: join(dir, 'procedures.csv'),
 			dossiers: join(dir, 'dossiers.csv')
 		},
-		{ province: 'Fixture', data_as_of: '2023-03-31' }
+		{ province: 'Fixture', data_as_of: dataAsOf }
 	);
 	return engine;
 }

@@ -110,7 +110,7 @@ describe('a database brought up to date in a copy of the previous one', () => {
 		const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 		const engine = await NodeEngine.open(join(dir, manifest.database), { access_mode: 'READ_ONLY' });
 		try {
-			const tables = ['dossiers', 'agencies', 'agency_successors', 'procedures', 'period_counts', 'period_level_counts', 'late_dossiers', 'aggregated_periods', 'dataset'];
+			const tables = ['dossiers', 'agencies', 'agency_successors', 'procedures', 'period_counts', 'period_level_counts', 'current_units', 'late_dossiers', 'aggregated_periods', 'dataset'];
 			const out: Record<string, unknown[]> = {};
 			for (const t of tables) {
 				const where = t === 'dataset' ? " WHERE key <> 'appended_since_rewrite'" : '';
@@ -254,6 +254,61 @@ describe('the agency register and the mapping file', () => {
 			await after.close();
 		}
 		// Nothing edited since: nothing written.
+		expect((await ingest(options(dir, [join(UPDATES, 'export-2.csv')]))).changed).toBe(false);
+	});
+
+	it('keeps a unit’s successors in the register’s order, the first the primary one: written whole, brought up to date, and over a file older than the ranks', async () => {
+		const dir = newFolder();
+		const file = join(root, 'split-register.csv');
+		// HST and XTH pass their work to two new communes, XTH2 first though XTA sorts before it; HST names XTH2 twice.
+		writeFileSync(
+			file,
+			[
+				'Mã đơn vị,Tên đầy đủ,Tên ngắn,Cấp,Mã đơn vị cấp trên,Hiệu lực từ,Hiệu lực đến,Mã đơn vị kế thừa',
+				'STP,Sở Tư pháp,Sở Tư pháp,tỉnh,,01/01/2020,,',
+				'XTH,Ủy ban nhân dân xã Tịnh Hà,UBND xã Tịnh Hà,xã,HST,01/01/2020,30/06/2025,XTH2; XTA',
+				'HST,Ủy ban nhân dân huyện Sơn Tịnh,UBND huyện Sơn Tịnh,huyện,,01/01/2020,30/06/2025,XTH2;XTA;XTH2',
+				'XTH2,Ủy ban nhân dân xã Tịnh Hà mới,UBND xã Tịnh Hà mới,xã,,01/07/2025,,',
+				'XTA,Ủy ban nhân dân xã Tịnh Ấn,UBND xã Tịnh Ấn,xã,,01/07/2025,,'
+			].join('\n')
+		);
+		const ranked = [
+			{ agency_id: 'HST', successor_id: 'XTA', rank: 2 },
+			{ agency_id: 'HST', successor_id: 'XTH2', rank: 1 },
+			{ agency_id: 'XTH', successor_id: 'XTA', rank: 2 },
+			{ agency_id: 'XTH', successor_id: 'XTH2', rank: 1 }
+		];
+		const database = () => join(dir, JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).database);
+		const successors = async () => {
+			const engine = await NodeEngine.open(database(), { access_mode: 'READ_ONLY' });
+			try {
+				const today = (await loadCatalog(engine)).agencies.get('XTH')!.currentId;
+				return { rows: await engine.query('SELECT agency_id, successor_id, rank FROM agency_successors ORDER BY ALL'), today };
+			} finally {
+				await engine.close();
+			}
+		};
+		await ingest(options(dir, [join(UPDATES, 'export-1.csv')], { agencies: file }));
+		expect(await successors()).toEqual({ rows: ranked, today: 'XTH2' });
+		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		// Quoted: the folder's CSV quotes a cell holding the ';' spreadsheets may split on.
+		expect(register.filter((l) => /^(HST|XTH),/.test(l)).map((l) => l.split(',')[7])).toEqual(['"XTH2; XTA"', '"XTH2; XTA"']);
+		// The database as a version before the ranks wrote it: no rank, no table of today's units. The next run writes it
+		// again though no dossier changed, in a copy of it (the update of a few dossiers), with the ranks and that table.
+		const old = await NodeEngine.open(database());
+		await old.run('CREATE OR REPLACE TABLE agency_successors AS SELECT agency_id, successor_id FROM agency_successors; DROP TABLE current_units; CHECKPOINT');
+		expect(await aggregatedPeriods(old)).toEqual(new Set());
+		await old.close();
+		const again = await ingest(options(dir, [join(UPDATES, 'export-1.csv')]));
+		expect([again.changed, again.tally.rowsNew + again.tally.rowsUpdated]).toEqual([true, 0]);
+		expect(await successors()).toEqual({ rows: ranked, today: 'XTH2' });
+		const rewritten = await NodeEngine.open(database(), { access_mode: 'READ_ONLY' });
+		expect((await aggregatedPeriods(rewritten)).size).toBeGreaterThan(0);
+		await rewritten.close();
+		// The register and the database agree on the order: nothing to write, then or after new dossiers.
+		expect((await ingest(options(dir, [join(UPDATES, 'export-1.csv')]))).changed).toBe(false);
+		await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
+		expect(await successors()).toEqual({ rows: ranked, today: 'XTH2' });
 		expect((await ingest(options(dir, [join(UPDATES, 'export-2.csv')]))).changed).toBe(false);
 	});
 

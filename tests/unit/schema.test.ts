@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENCY_TABLE, DOSSIER_TABLE, PROCEDURE_TABLE, SCHEMA_DDL, TABLES, type Table } from '../../src/lib/core/domain/schema';
+import { AGENCY_TABLE, DOSSIER_TABLE, PROCEDURE_TABLE, SCHEMA_DDL, SUCCESSOR_TABLE, TABLES, type Table } from '../../src/lib/core/domain/schema';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { proposeMapping } from '../../src/lib/ingest/headers';
 import { readFiles } from '../../src/lib/ingest/ingest';
@@ -29,6 +29,7 @@ describe('docs/DATA.md', () => {
 	it.each([
 		['### `dossiers` (hồ sơ)', DOSSIER_TABLE],
 		['### `agencies` (cơ quan, đơn vị)', AGENCY_TABLE],
+		['### `agency_successors`', SUCCESSOR_TABLE],
 		['### `procedures` (thủ tục hành chính)', PROCEDURE_TABLE]
 	] as const)('prints the columns of %s as schema.ts describes them', (heading, table) => {
 		expect(documented(heading)).toEqual(printed(table));
@@ -73,6 +74,21 @@ FROM duckdb_columns() WHERE database_name = current_database() ORDER BY table_na
 			{ received_at: 'NULL' }
 		]) {
 			await expect(dossier(bad), JSON.stringify(bad)).rejects.toThrow(/constraint/i);
+		}
+	});
+});
+
+describe('the successors’ ranks', () => {
+	it('give an agency one successor at each rank, from 1: one primary successor, the lowest', async () => {
+		const engine = await NodeEngine.open();
+		try {
+			await engine.run(SCHEMA_DDL);
+			await engine.run("INSERT INTO agency_successors VALUES ('A', 'B', 1), ('A', 'C', 2)");
+			for (const bad of ["('A', 'D', 1)", "('E', 'F', 0)", "('A', 'B', 3)"]) {
+				await expect(engine.run(`INSERT INTO agency_successors VALUES ${bad}`), bad).rejects.toThrow(/constraint/i);
+			}
+		} finally {
+			await engine.close();
 		}
 	});
 });

@@ -22,7 +22,11 @@ export interface RegisterUnit {
 	valid_from: IsoDay | null;
 	/** The last day the unit existed; null while it exists. */
 	valid_to: IsoDay | null;
-	/** The units that took its work over; the first is the primary one, which receives its dossiers when counting by today's units. */
+	/**
+	 * The units that took its work over, in the register's order: the first is the primary
+	 * one, which receives its dossiers when counting by today's units (the database keeps the
+	 * order as `agency_successors.rank`, from 1).
+	 */
 	successors: string[];
 	/** The level was inferred from the unit's name, not stated: to be checked. */
 	inferred: boolean;
@@ -116,10 +120,15 @@ export function readRegister(file: string, headers: readonly string[], rows: rea
 			valid_from: validFrom,
 			valid_to: validTo,
 			// Separated by ';' alone: a unit's code may be its name (a file with no code column), spaces and commas included.
-			successors: (text('successors') ?? '')
-				.split(';')
-				.map((c) => c.trim())
-				.filter(Boolean),
+			// A code written twice is one successor, at its first place.
+			successors: [
+				...new Set(
+					(text('successors') ?? '')
+						.split(';')
+						.map((c) => c.trim())
+						.filter(Boolean)
+				)
+			],
 			inferred: YES.test(normaliseText(text('inferred') ?? ''))
 		});
 	}

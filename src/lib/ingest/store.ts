@@ -9,6 +9,7 @@
  */
 import { standardPeriods, aggregatesSql } from '../core/domain/aggregates';
 import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE } from '../core/domain/query';
+import { CURRENT_UNITS } from '../core/domain/succession';
 import { vietnamToday, type IsoDay } from '../core/domain/dates';
 import { dossierFactsSql, lastEventDay } from '../core/engine/source';
 import {
@@ -168,7 +169,7 @@ ${fromSample('procedures', procedureCols)}SELECT ${procedureCols} FROM memory.us
 	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
 		.map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)
 		.join(', ')}) AS t(key, value)`);
-	for (const table of [AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_DOSSIERS_TABLE]) await engine.query(`DROP TABLE IF EXISTS memory.${table}`);
+	for (const table of [AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, CURRENT_UNITS, LATE_DOSSIERS_TABLE]) await engine.query(`DROP TABLE IF EXISTS memory.${table}`);
 	await engine.query('USE memory');
 }
 

@@ -7,7 +7,9 @@
  * every dossier; custom ranges still go to the dossiers (query.ts). Rows are kept in order
  * of the period's last day, so a query reads only the blocks of the months it asks for.
  * A second, coarser table sums them again by level and channel: the province's overview
- * reads a few thousand rows and no join. A copy of the dossiers ever past due serves the
+ * reads a few thousand rows and no join. Today's unit of every agency is kept beside them,
+ * so that the counts by agency are summed again by today's units without computing it at
+ * every query (domain/succession.ts). A copy of the dossiers ever past due serves the
  * lists of late and overdue dossiers (query.ts, LATE_DOSSIERS_TABLE).
  */
 import type { IsoDay } from './dates';
@@ -16,6 +18,7 @@ import { periodKey, periodsCovering, type Period, type Span } from './periods';
 import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, EVER_PAST_DUE_SQL, LATE_DOSSIERS_TABLE, periodsValues, stateSql } from './query';
 import { DOSSIER_ORDER } from './schema';
 import { sqlDate, sqlList, sqlString } from './sql';
+import { CURRENT_UNITS, CURRENT_UNITS_SQL } from './succession';
 
 const SPANS: Span[] = ['month', 'quarter', 'half', 'nine_months', 'year'];
 
@@ -38,7 +41,11 @@ GROUP BY period, last_day, agency_id, procedure_code, channel
 ORDER BY period_last, period, agency_id, procedure_code, channel`;
 }
 
-/** What is derived from AGGREGATE_TABLE and the dossiers as a whole: the level table, the ever-late copy, the list of periods. */
+/**
+ * What is derived from AGGREGATE_TABLE, the agencies and the dossiers as a whole: the level
+ * table, today's unit of every agency (for the counts by today's units), the ever-late copy,
+ * the list of periods.
+ */
 function derivedSql(periodKeys: readonly string[]): string {
 	return `CREATE OR REPLACE TABLE ${AGGREGATE_LEVEL_TABLE} AS
 SELECT d.period, d.period_last, a.level, d.channel,
@@ -47,6 +54,8 @@ FROM ${AGGREGATE_TABLE} d
 LEFT JOIN agencies a ON a.id = d.agency_id
 GROUP BY d.period, d.period_last, a.level, d.channel
 ORDER BY d.period_last, d.period, a.level, d.channel;
+CREATE OR REPLACE TABLE ${CURRENT_UNITS} AS
+${CURRENT_UNITS_SQL};
 CREATE OR REPLACE TABLE ${LATE_DOSSIERS_TABLE} AS SELECT * FROM dossiers WHERE ${EVER_PAST_DUE_SQL} ORDER BY ${DOSSIER_ORDER};
 CREATE OR REPLACE TABLE ${AGGREGATED_PERIODS_TABLE} AS SELECT * FROM (VALUES ${periodKeys.map((k) => `(${sqlString(k)})`).join(', ')}) AS t(period);`;
 }

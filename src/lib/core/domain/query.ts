@@ -12,6 +12,7 @@ import { periodKey, type Period } from './periods';
 import type { DossierRecord } from './schema';
 import type { Channel, Level } from './types';
 import { sqlDate, sqlList, sqlString, sqlTimestamp } from './sql';
+import { CURRENT_UNITS, SUCCESSION_CTES, type Units } from './succession';
 
 /** The tables of counts pre-aggregated at build time (domain/aggregates.ts builds them). */
 export const AGGREGATE_TABLE = 'period_counts';
@@ -33,7 +34,7 @@ export type Dimension =
 	| 'procedure'
 	| 'channel';
 
-type Join = 'agencies' | 'procedures';
+type Join = 'agencies' | 'procedures' | typeof CURRENT_UNITS;
 type DimensionSql = Partial<Record<Dimension, { sql: string; join?: Join }>>;
 
 /** The SQL of each dimension's key over a table of dossiers or of their counts (d), and the table it needs joined. */
@@ -45,9 +46,23 @@ const DIMENSION_SQL = {
 	channel: { sql: 'd.channel' }
 } satisfies Required<DimensionSql>;
 
+/**
+ * The same by today's units (domain/succession.ts): the agency is today's unit of the one
+ * that received the dossier, the level that unit's. A code the agencies lack stays itself,
+ * with no level, as it has none the other way either.
+ */
+const CURRENT_DIMENSION_SQL = {
+	...DIMENSION_SQL,
+	level: { sql: 'cu.current_level', join: CURRENT_UNITS },
+	agency: { sql: 'coalesce(cu.current_id, d.agency_id)', join: CURRENT_UNITS }
+} satisfies Required<DimensionSql>;
+
+const dimensionSql = (units: Units = 'received') => (units === 'current' ? CURRENT_DIMENSION_SQL : DIMENSION_SQL);
+
 const JOINS: Record<Join, string> = {
 	agencies: 'LEFT JOIN agencies a ON a.id = d.agency_id',
-	procedures: 'LEFT JOIN procedures pr ON pr.code = d.procedure_code'
+	procedures: 'LEFT JOIN procedures pr ON pr.code = d.procedure_code',
+	[CURRENT_UNITS]: `LEFT JOIN ${CURRENT_UNITS} cu ON cu.agency_id = d.agency_id`
 };
 
 /** Each list narrows to its keys; a missing list selects everything, an empty list nothing. */
@@ -62,7 +77,18 @@ export interface Filters {
 export interface MetricsRequest {
 	periods: readonly Period[];
 	groupBy?: readonly Dimension[];
+	/**
+	 * Filters by these dimensions' keys: with `units: 'current'`, agencies are today's units
+	 * and levels their levels.
+	 */
 	filters?: Filters;
+	/**
+	 * Which units the agency and level keys (grouped and filtered) are: those that received
+	 * the dossiers (`received`, by default: "theo đơn vị lúc tiếp nhận"), or today's units of
+	 * those (`current`: "theo đơn vị hiện nay", domain/succession.ts). Every other key, and
+	 * the totals, are the same both ways.
+	 */
+	units?: Units;
 }
 
 export interface MetricsRow {
@@ -105,6 +131,17 @@ function joinsSql(used: Set<Dimension>, dims: DimensionSql): string {
 	return [...joins].map((j) => `\n  ${JOINS[j]}`).join('');
 }
 
+/** Whether those dimensions read today's units, whose CTEs must then precede a statement over the dossiers. */
+function needsSuccession(used: Set<Dimension>, dims: DimensionSql): boolean {
+	return [...used].some((d) => dims[d]!.join === CURRENT_UNITS);
+}
+
+/** A WITH clause of these CTEs and a new line, with today's units first when `succession`; nothing when there are none. */
+function withSql(succession: boolean, ctes: readonly string[]): string {
+	const all = [...(succession ? [SUCCESSION_CTES] : []), ...ctes];
+	return all.length ? `WITH ${succession ? 'RECURSIVE ' : ''}${all.join(',\n')}\n` : '';
+}
+
 /**
  * The period table: p_start is the first instant of the first day, p_end the first instant
  * after the last day, p_last the last instant of the last day (a due date given as a day
@@ -125,8 +162,9 @@ export function periodsValues(periods: readonly Period[]): string {
  */
 export function stateSql(req: MetricsRequest, from: 'dossiers' | typeof LATE_DOSSIERS_TABLE = 'dossiers'): string {
 	const dims = req.groupBy ?? [];
-	const where = filterConditions(req.filters);
-	return `SELECT p.period, ${dims.map((d) => `${DIMENSION_SQL[d].sql} AS "${d}"`).join(', ')}${dims.length ? ',' : ''}
+	const sql = dimensionSql(req.units);
+	const where = filterConditions(req.filters, (d) => sql[d].sql);
+	return `SELECT p.period, ${dims.map((d) => `${sql[d].sql} AS "${d}"`).join(', ')}${dims.length ? ',' : ''}
     d.id AS dossier_id, d.agency_id, d.procedure_code, d.withdrawn_at, d.apology_issued,
     d.received_at, d.due_at, d.resolved_at, d.channel, d.fee, d.paid_online, d.digitised,
     d.result_electronic, d.rating, p.p_start, p.p_last,
@@ -136,7 +174,7 @@ export function stateSql(req: MetricsRequest, from: 'dossiers' | typeof LATE_DOS
   FROM ${from} d
   JOIN periods p
     ON d.received_at < p.p_end
-   AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start${joinsSql(usedDimensions(req), DIMENSION_SQL)}${
+   AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start${joinsSql(usedDimensions(req), sql)}${
 		where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''
 	}`;
 }
@@ -146,11 +184,7 @@ export function metricsSql(req: MetricsRequest): string {
 	const dims = req.groupBy ?? [];
 	const groupCols = ['period', ...dims.map((d) => `"${d}"`)];
 	const counts = COUNTS.map((c) => `CAST(count_if(${c.sql}) AS DOUBLE) AS "${c.id}"`);
-	return `WITH ${periodsValues(req.periods)},
-state AS (
-  ${stateSql(req)}
-)
-SELECT ${groupCols.join(', ')},
+	return `${withSql(needsSuccession(usedDimensions(req), dimensionSql(req.units)), [periodsValues(req.periods), `state AS (\n  ${stateSql(req)}\n)`])}SELECT ${groupCols.join(', ')},
   ${counts.join(',\n  ')}
 FROM state
 GROUP BY ${groupCols.join(', ')}
@@ -165,12 +199,23 @@ ORDER BY ${groupCols.join(', ')}`;
  * tables are read with a range of period_last besides the period keys, so that DuckDB skips
  * the blocks of other months (they are in its order); on the few thousand rows of the level
  * table the range skips nothing, and DuckDB-WASM took 10 ms longer with it (measured).
+ *
+ * By today's units, the level table holds the receiving units' levels, not today's: levels
+ * and agencies then come from the agency table, with each agency put under today's unit by
+ * the table of today's units written with the counts (counts add up over agencies); the
+ * level table still serves the province's totals and channels, the same both ways.
  */
-const CUBES: { table: string; dimensions: DimensionSql; large: boolean }[] = [
-	{ table: AGGREGATE_LEVEL_TABLE, dimensions: { level: { sql: 'd.level' }, channel: { sql: 'd.channel' } }, large: false },
-	// Keyed like the dossiers: the same SQL and joins.
-	{ table: AGGREGATE_TABLE, dimensions: DIMENSION_SQL, large: true }
-];
+const CUBES: Record<Units, { table: string; dimensions: DimensionSql; large: boolean }[]> = {
+	received: [
+		{ table: AGGREGATE_LEVEL_TABLE, dimensions: { level: { sql: 'd.level' }, channel: { sql: 'd.channel' } }, large: false },
+		// Keyed like the dossiers: the same SQL and joins.
+		{ table: AGGREGATE_TABLE, dimensions: DIMENSION_SQL, large: true }
+	],
+	current: [
+		{ table: AGGREGATE_LEVEL_TABLE, dimensions: { channel: { sql: 'd.channel' } }, large: false },
+		{ table: AGGREGATE_TABLE, dimensions: CURRENT_DIMENSION_SQL, large: true }
+	]
+};
 
 /**
  * The same rows as metricsSql, summed from the counts pre-aggregated for standard periods
@@ -180,7 +225,7 @@ export function aggregatedMetricsSql(req: MetricsRequest): string {
 	if (req.periods.length === 0) throw new Error('A metrics request needs at least one period');
 	const dims = req.groupBy ?? [];
 	const used = usedDimensions(req);
-	const cube = CUBES.find((c) => [...used].every((d) => c.dimensions[d]))!;
+	const cube = CUBES[req.units ?? 'received'].find((c) => [...used].every((d) => c.dimensions[d]))!;
 	const col = (d: Dimension) => cube.dimensions[d]!.sql;
 	// By position: a dimension's name (level) may also be a column of the joined tables.
 	const groupCols = [1, ...dims.map((_, i) => i + 2)];
@@ -191,6 +236,7 @@ export function aggregatedMetricsSql(req: MetricsRequest): string {
 		...filterConditions(req.filters, col)
 	];
 	const counts = COUNTS.map((c) => `CAST(sum(d."${c.id}") AS DOUBLE) AS "${c.id}"`);
+	// By today's units, the table of today's units written with these counts (no CTE: domain/succession.ts).
 	return `SELECT d.period, ${dims.map((d) => `${col(d)} AS "${d}", `).join('')}
   ${counts.join(',\n  ')}
 FROM ${cube.table} d${joinsSql(used, cube.dimensions)}
@@ -215,6 +261,8 @@ export type Outcome = (typeof OUTCOMES)[number];
 export interface DossierListRequest {
 	period: Period;
 	filters?: Filters;
+	/** Which units the agency and level filters name, as in MetricsRequest; a listed dossier still shows the agency that received it. */
+	units?: Units;
 	/** Only the dossiers with these outcomes at the period's end (all when missing). */
 	outcomes?: readonly Outcome[];
 	/** A page of the list; the whole list when missing. */
@@ -240,16 +288,13 @@ const COUNT_SQL = new Map<string, string>(COUNTS.map((c) => [c.id, c.sql]));
 export function dossierListSql(req: DossierListRequest): string {
 	const outcome = `CASE ${OUTCOMES.map((o) => `WHEN ${COUNT_SQL.get(o)} THEN '${o}'`).join(' ')} END`;
 	const ts = (c: string) => `strftime(${c}, '%Y-%m-%d %H:%M:%S')`;
-	return `WITH ${periodsValues([req.period])},
-state AS (
-  ${stateSql({ periods: [req.period], filters: req.filters }, req.from)}
-),
-listed AS (
+	const state: MetricsRequest = { periods: [req.period], filters: req.filters, units: req.units };
+	const listed = `listed AS (
   SELECT dossier_id AS id, agency_id, procedure_code, received_at, due_at, resolved_at, withdrawn_at,
     channel, apology_issued, ${outcome} AS outcome
   FROM state
-)
-SELECT id, agency_id, procedure_code, ${ts('received_at')} AS received_at, ${ts('due_at')} AS due_at,
+)`;
+	return `${withSql(needsSuccession(usedDimensions(state), dimensionSql(req.units)), [periodsValues([req.period]), `state AS (\n  ${stateSql(state, req.from)}\n)`, listed])}SELECT id, agency_id, procedure_code, ${ts('received_at')} AS received_at, ${ts('due_at')} AS due_at,
   ${ts('resolved_at')} AS resolved_at, ${ts('withdrawn_at')} AS withdrawn_at, channel, apology_issued, outcome,
   CASE outcome
     WHEN 'overdue' THEN CAST(date_diff('day', CAST(due_at AS DATE), ${sqlDate(req.period.last)}) AS DOUBLE)

@@ -33,6 +33,8 @@ export interface Table {
 	readonly name: string;
 	readonly columns: Columns;
 	readonly primaryKey?: readonly string[];
+	/** Sets of columns no two rows may share (UNIQUE constraints). */
+	readonly unique?: readonly (readonly string[])[];
 	/** CHECK constraints between columns, in SQL. */
 	readonly checks?: readonly string[];
 }
@@ -51,13 +53,26 @@ export const AGENCY_TABLE = {
 	primaryKey: ['id']
 } as const satisfies Table;
 
+/**
+ * What an agency that ceased became. `rank` orders an agency's successors as the register
+ * lists them; the first (rank 1, the lowest of the agency's) is its primary successor, which
+ * its dossiers are counted under "by today's units" (domain/succession.ts). A file written
+ * before the column existed is still read: its lowest successor code counts as the primary.
+ */
 export const SUCCESSOR_TABLE = {
 	name: 'agency_successors',
 	columns: {
 		agency_id: { type: 'VARCHAR', nullable: false, meaning: 'an agency that ceased (`agencies.id`)' },
-		successor_id: { type: 'VARCHAR', nullable: false, meaning: 'an agency that took its work over (`agencies.id`); one that ceased may have several' }
+		successor_id: { type: 'VARCHAR', nullable: false, meaning: 'an agency that took its work over (`agencies.id`); one that ceased may have several' },
+		rank: {
+			type: 'INTEGER',
+			nullable: false,
+			check: 'rank >= 1',
+			meaning: "the successor's place in the register's list, from 1; the agency's lowest (1) is its primary successor, which receives its dossiers when counting by today's units"
+		}
 	},
-	primaryKey: ['agency_id', 'successor_id']
+	primaryKey: ['agency_id', 'successor_id'],
+	unique: [['agency_id', 'rank']]
 } as const satisfies Table;
 
 export const PROCEDURE_TABLE = {
@@ -149,11 +164,12 @@ function columnSql(name: string, c: Column): string {
 }
 
 /** The CREATE TABLE statement of a table, with every constraint. */
-function createTableSql(t: Table): string {
+export function createTableSql(t: Table): string {
 	const lines = [
 		...Object.entries(t.columns).map(([name, c]) => columnSql(name, c)),
 		...(t.checks ?? []).map((check) => `CHECK (${check})`),
-		...(t.primaryKey ? [`PRIMARY KEY (${t.primaryKey.join(', ')})`] : [])
+		...(t.primaryKey ? [`PRIMARY KEY (${t.primaryKey.join(', ')})`] : []),
+		...(t.unique ?? []).map((columns) => `UNIQUE (${columns.join(', ')})`)
 	];
 	return `CREATE TABLE ${t.name} (\n  ${lines.join(',\n  ')}\n);\n`;
 }

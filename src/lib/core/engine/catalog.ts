@@ -1,5 +1,14 @@
-/** The names behind the keys of the data: agencies, procedures and fields, read once per dataset. */
-import type { Level } from '../domain/types';
+/**
+ * The names behind the keys of the data: agencies, procedures and fields, read once per
+ * dataset; and what the pickers need of the agencies across the 2025 reorganisation: which
+ * existed in a period, which are today's units, and a name that tells apart units sharing
+ * one ("Sở Xây dựng (đến 28/2/2025)" and "Sở Xây dựng (từ 1/3/2025)").
+ */
+import type { IsoDay } from '../domain/dates';
+import { CURRENT_UNITS, SUCCESSION_CTES } from '../domain/succession';
+import { LEVELS, type Level } from '../domain/types';
+import { formatDay, type Locale } from '../format/format';
+import { t } from '../i18n/messages';
 import type { Querier } from './types';
 
 export interface AgencyEntry {
@@ -7,9 +16,17 @@ export interface AgencyEntry {
 	name: string;
 	shortName: string;
 	level: Level;
+	/** The district of a commune before 1/7/2025; null for the others. */
+	parentId: string | null;
 	/** The days the agency existed (2025 merged and dissolved many); validTo is null while it exists. */
 	validFrom: string;
 	validTo: string | null;
+	/**
+	 * Today's unit of this agency (domain/succession.ts): itself while it exists, or when it
+	 * ceased with no successor; else the unit its primary successors lead to. Counting by
+	 * today's units puts its dossiers there.
+	 */
+	currentId: string;
 }
 
 export interface ProcedureEntry {
@@ -26,17 +43,110 @@ export interface Catalog {
 	fields: string[];
 }
 
+type AgencyRow = { id: string; name: string; short_name: string; level: Level; parent_id: string | null; valid_from: string; valid_to: string | null; current_id: string };
+
 export async function loadCatalog(engine: Querier): Promise<Catalog> {
-	const agencies = await engine.query<{ id: string; name: string; short_name: string; level: Level; valid_from: string; valid_to: string | null }>(
-		"SELECT id, name, short_name, level, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM agencies ORDER BY id"
+	// Today's unit by the very SQL the figures use, so that the names and the counts agree.
+	const agencies = await engine.query<AgencyRow>(
+		`WITH RECURSIVE ${SUCCESSION_CTES}
+SELECT a.id, a.name, a.short_name, a.level, a.parent_id, strftime(a.valid_from, '%Y-%m-%d') AS valid_from, strftime(a.valid_to, '%Y-%m-%d') AS valid_to, cu.current_id
+FROM agencies a JOIN ${CURRENT_UNITS} cu ON cu.agency_id = a.id
+ORDER BY a.id`
 	);
 	const procedures = await engine.query<{ code: string; name: string; field: string; level: Level }>(
 		'SELECT code, name, field, level FROM procedures ORDER BY code'
 	);
 	const collator = new Intl.Collator('vi');
 	return {
-		agencies: new Map(agencies.map((a) => [a.id, { id: a.id, name: a.name, shortName: a.short_name, level: a.level, validFrom: a.valid_from, validTo: a.valid_to }])),
+		agencies: new Map(
+			agencies.map((a) => [
+				a.id,
+				{ id: a.id, name: a.name, shortName: a.short_name, level: a.level, parentId: a.parent_id, validFrom: a.valid_from, validTo: a.valid_to, currentId: a.current_id }
+			])
+		),
 		procedures: new Map(procedures.map((p) => [p.code, { code: p.code, name: p.name, field: p.field, level: p.level }])),
 		fields: [...new Set(procedures.map((p) => p.field))].sort(collator.compare)
 	};
+}
+
+type Agencies = ReadonlyMap<string, AgencyEntry>;
+
+const collator = new Intl.Collator('vi');
+
+/** Agencies by level (province, district, commune), then name in Vietnamese order, then first day. */
+function byLevelAndName(a: AgencyEntry, b: AgencyEntry): number {
+	return LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || collator.compare(a.name, b.name) || a.validFrom.localeCompare(b.validFrom) || a.id.localeCompare(b.id);
+}
+
+/** The agencies that existed on some day of first … last (both included), by level and name: those the figures "as the units were" may list. */
+export function unitsInPeriod(agencies: Agencies, period: { first: IsoDay; last: IsoDay }): AgencyEntry[] {
+	return [...agencies.values()].filter((a) => a.validFrom <= period.last && (a.validTo === null || a.validTo >= period.first)).sort(byLevelAndName);
+}
+
+/**
+ * Today's units, by level and name: every unit some agency's dossiers go to when counting by
+ * today's units. Those that exist, and those that ceased with no successor (they stay their
+ * own unit: name them with `markCeased`).
+ */
+export function currentUnits(agencies: Agencies): AgencyEntry[] {
+	const ids = new Set([...agencies.values()].map((a) => a.currentId));
+	return [...agencies.values()].filter((a) => ids.has(a.id)).sort(byLevelAndName);
+}
+
+/** The agencies whose dossiers today's unit `id` counts: itself and every unit that became it, by level and name. */
+export function unitsBecoming(agencies: Agencies, id: string): AgencyEntry[] {
+	return [...agencies.values()].filter((a) => a.currentId === id).sort(byLevelAndName);
+}
+
+/** The units of each name (full or short), computed once per catalogue. */
+const namesakes = new WeakMap<Agencies, Record<'name' | 'shortName', Map<string, AgencyEntry[]>>>();
+
+function sharing(agencies: Agencies, key: 'name' | 'shortName', unit: AgencyEntry): AgencyEntry[] {
+	let byName = namesakes.get(agencies);
+	if (!byName) {
+		byName = { name: new Map(), shortName: new Map() };
+		for (const a of agencies.values()) for (const k of ['name', 'shortName'] as const) byName[k].set(a[k], [...(byName[k].get(a[k]) ?? []), a]);
+		namesakes.set(agencies, byName);
+	}
+	return byName[key].get(unit[key]) ?? [unit];
+}
+
+export interface UnitNameOptions {
+	/** The short name (charts, pickers) rather than the full one. */
+	short?: boolean;
+	locale?: Locale;
+	/** Say the last day of a unit that ceased even when no other unit has its name: today's units that ceased with no successor. */
+	markCeased?: boolean;
+}
+
+/**
+ * The name to show for an agency: its name, with its days when another agency has the same
+ * name, so that a picker never offers two alike. The days said are its last day when it
+ * ceased ("Sở Nội vụ (đến 28/2/2025)") and its first when a namesake existed before it ("Sở
+ * Nội vụ (từ 1/3/2025)", or both). Namesakes the days do not tell apart (two communes of one
+ * name in two districts) are told by their district's short name, else by their code. An
+ * unknown id is shown as it is.
+ */
+export function unitName(agencies: Agencies, id: string, options: UnitNameOptions = {}): string {
+	const unit = agencies.get(id);
+	if (!unit) return id;
+	const locale = options.locale ?? 'vi';
+	const key = options.short ? 'shortName' : 'name';
+	const group = sharing(agencies, key, unit);
+	const days = (a: AgencyEntry, force: boolean): string | null => {
+		if (group.length < 2 && !force) return null;
+		const from = group.some((o) => o !== a && o.validFrom < a.validFrom) ? formatDay(a.validFrom) : null;
+		const to = a.validTo === null ? null : formatDay(a.validTo);
+		if (from && to) return t(locale, 'unitBetween', { from, to });
+		if (to) return t(locale, 'unitUntil', { day: to });
+		return from ? t(locale, 'unitFrom', { day: from }) : null;
+	};
+	const parts = [days(unit, !!options.markCeased)];
+	const twins = group.filter((o) => o !== unit && days(o, false) === days(unit, false));
+	if (twins.length) {
+		const parent = unit.parentId === null ? undefined : agencies.get(unit.parentId);
+		parts.push(parent && twins.every((o) => o.parentId !== unit.parentId) ? parent.shortName : unit.id);
+	}
+	const said = parts.filter((p): p is string => p !== null);
+	return said.length ? `${unit[key]} (${said.join('; ')})` : unit[key];
 }

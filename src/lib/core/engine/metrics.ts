@@ -16,6 +16,7 @@ import {
 } from '../domain/query';
 import type { Querier } from './types';
 import { sqlList } from '../domain/sql';
+import { CURRENT_UNITS } from '../domain/succession';
 
 /**
  * The counts of a request. Periods among `aggregated` (the standard periods the database
@@ -35,9 +36,10 @@ export async function queryMetrics(engine: Querier, req: MetricsRequest, aggrega
 
 /** The periods a database holds pre-aggregated (none for a file without every aggregate table). */
 export async function aggregatedPeriods(engine: Querier): Promise<Set<string>> {
-	// A file written before the aggregates existed, or loaded data not yet pre-aggregated, lacks
-	// some of the tables: every view then counts from the dossiers.
-	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, LATE_DOSSIERS_TABLE, AGGREGATED_PERIODS_TABLE];
+	// A file written before the aggregates existed (or before today's units were kept with them),
+	// or loaded data not yet pre-aggregated, lacks some of the tables: every view then counts from
+	// the dossiers.
+	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, CURRENT_UNITS, LATE_DOSSIERS_TABLE, AGGREGATED_PERIODS_TABLE];
 	const [{ n }] = await engine.query<{ n: number }>(
 		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${sqlList(tables)})`
 	);

@@ -6,6 +6,7 @@
  * Metric names and definitions live with the metrics (domain/metrics.ts), not here.
  */
 import type { Span } from '../domain/periods';
+import type { Units } from '../domain/succession';
 import type { Channel, Level } from '../domain/types';
 import type { Locale } from '../format/format';
 
@@ -86,7 +87,11 @@ const vi = {
 	loadingSaved: 'Đang mở dữ liệu bạn đã tải lên…',
 	emptySiteTitle: 'Chưa có dữ liệu',
 	emptySiteHelp: 'Trang được triển khai không kèm dữ liệu. Các số liệu sẽ hiện ra sau khi bạn tải lên tệp xuất hồ sơ từ hệ thống một cửa; tệp không rời khỏi trình duyệt.',
-	emptySiteLink: 'Tải dữ liệu lên'
+	emptySiteLink: 'Tải dữ liệu lên',
+	// The days that tell apart units of one name (engine/catalog.ts, unitName).
+	unitUntil: 'đến {day}',
+	unitFrom: 'từ {day}',
+	unitBetween: '{from} – {to}'
 };
 
 const en: typeof vi = {
@@ -142,7 +147,10 @@ const en: typeof vi = {
 	loadingSaved: 'Opening the data you loaded before…',
 	emptySiteTitle: 'No data yet',
 	emptySiteHelp: 'This site was deployed without data. The figures appear once you load dossier exports from your one-stop system; the files never leave the browser.',
-	emptySiteLink: 'Load data'
+	emptySiteLink: 'Load data',
+	unitUntil: 'until {day}',
+	unitFrom: 'from {day}',
+	unitBetween: '{from} – {to}'
 };
 
 export const CORE_MESSAGES: Catalogue<typeof vi> = { vi, en };
@@ -158,6 +166,12 @@ export const LEVEL_NAMES: Names<Level> = {
 export const CHANNEL_NAMES: Names<Channel> = {
 	vi: { in_person: 'Trực tiếp', postal: 'Bưu chính', online_partial: 'Trực tuyến một phần', online_full: 'Trực tuyến toàn trình' },
 	en: { in_person: 'In person', postal: 'Postal', online_partial: 'Online (partial)', online_full: 'Online (full)' }
+};
+
+/** The two ways to count units across the 2025 reorganisation (docs/METRICS.md). */
+export const UNITS_NAMES: Names<Units> = {
+	vi: { received: 'Theo đơn vị lúc tiếp nhận', current: 'Theo đơn vị hiện nay' },
+	en: { received: 'By the units as they were', current: "By today's units" }
 };
 
 export const SPAN_NAMES: Names<Span> = {
