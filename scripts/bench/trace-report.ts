@@ -96,11 +96,20 @@ try {
 			console.log(`${((t.ts - m.ts) / 1000).toFixed(1).padStart(7)} +${(t.dur! / 1000).toFixed(1).padStart(6)} (${((t.tdur ?? 0) / 1000).toFixed(1).padStart(5)})  ${[...held].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
 		}
 	}
+	/** JavaScript's share of a step's profile: its samples outside idle time, the browser's own work and the collector. */
+	const script = (p: Profile) =>
+		(p.samples ?? []).reduce((n, id, i) => {
+			const f = p.nodes.find((x) => x.id === id)!.callFrame.functionName;
+			return ['(idle)', '(program)', '(garbage collector)', '(root)'].includes(f) ? n : n + (p.timeDeltas?.[i] ?? 0) / 1000;
+		}, 0);
 	console.log('\nuntil drawn: wall ms, main thread CPU ms, worker CPU ms; main thread CPU by event');
 	for (const [name, list] of Object.entries(summary)) {
 		for (const s of list) console.log(`${name.padEnd(5)} ${s.wall.toFixed(0).padStart(5)} ${s.main.toFixed(0).padStart(5)} ${s.worker.toFixed(0).padStart(5)}   ${[...s.parts].sort((a, b) => b[1] - a[1]).slice(0, 7).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
 		const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-		console.log(`${name.padEnd(5)} median: wall ${med(list.map((s) => s.wall)).toFixed(0)}, main CPU ${med(list.map((s) => s.main)).toFixed(0)}, worker CPU ${med(list.map((s) => s.worker)).toFixed(0)}`);
+		const js = profiles[name].map(script);
+		console.log(
+			`${name.padEnd(5)} median: wall ${med(list.map((s) => s.wall)).toFixed(0)}, main CPU ${med(list.map((s) => s.main)).toFixed(0)}, worker CPU ${med(list.map((s) => s.worker)).toFixed(0)}; JavaScript in the profile (the step and 400 ms after it) ${med(js).toFixed(0)}`
+		);
 	}
 
 	// The profiles: inclusive and self time by function, summed over the repeats of each step.
