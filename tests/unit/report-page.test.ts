@@ -230,6 +230,38 @@ describe('the report page’s sequencing', () => {
 		expect(figures.annex!.key).toBe(reportKey(month));
 	});
 
+	it('does not draw an annex under a newer form, and keeps the old one (hidden) until the new one is drawn', async () => {
+		const { s, start } = session();
+		const f = frames();
+		const figures = new ReportFigures(f.afterFrame);
+		start();
+		const first = figures.show(s, QUARTER);
+		await f.next();
+		f.draw();
+		await first;
+		const district = { ...QUARTER, levels: ['district' as const] };
+		const second = figures.show(s, district);
+		await f.next();
+		// The new form is on screen, the old annex still held (the page hides it), the new one a frame away.
+		expect(figures.shownKey).toBe(reportKey(district));
+		expect(figures.annex!.key).toBe(reportKey(QUARTER));
+		// A newer report asked for before that frame: the district's annex is never asked for.
+		sent.length = 0;
+		const third = figures.show(s, QUARTER);
+		f.draw();
+		await second;
+		expect(kinds()).not.toContain('annex');
+		await f.next();
+		f.draw();
+		await third;
+		expect(figures.annex!.key).toBe(reportKey(QUARTER));
+		const fourth = figures.show(s, district);
+		await f.next();
+		f.draw();
+		await fourth;
+		expect(figures.annex!.groups.map((g) => g.label)).toEqual(['UBND huyện Đức Phổ', 'UBND huyện Mộ Đức']);
+	});
+
 	it('shows no form and lists nothing when no level is chosen', async () => {
 		const { s, start } = session();
 		const figures = new ReportFigures((f) => f());

@@ -148,11 +148,17 @@ export class ReportPage {
 		const q = this.shown;
 		return r && q && this.session ? formView(r, q, this.session.info, this.issued, q.lang) : null;
 	});
-	/** The annex under the form on screen: null while it is listed. */
+	/** The annex last drawn: that of the form on screen, unless `annexStale`. */
 	readonly annex = $derived.by(() => {
 		const a = this.figures.annex;
-		return a && a.key === this.figures.shownKey ? annexView(a.groups, a, a.query.lang) : null;
+		return a ? annexView(a.groups, a, a.query.lang) : null;
 	});
+	/**
+	 * The form on screen is newer than the annex drawn, whose own is on its way. The old one
+	 * is hidden, not taken down, until then: the form's frame does not wait for that, and the
+	 * new annex reuses what it can of it.
+	 */
+	readonly annexStale = $derived(this.figures.annex?.key !== this.figures.shownKey);
 	readonly annexFailure = $derived(this.figures.annexFailure?.key === this.figures.shownKey ? this.figures.annexFailure!.message : null);
 
 	constructor() {
@@ -225,7 +231,7 @@ export class ReportPage {
 	exportAnnexCsv(): void {
 		const r = this.figures.form.data;
 		const a = this.figures.annex;
-		if (!r || !a || a.key !== this.figures.shownKey) return;
+		if (!r || !a || this.annexStale) return;
 		const file = annexCsv(r, a.groups, this.locale);
 		download(file.name, file.text, 'text/csv;charset=utf-8');
 	}
