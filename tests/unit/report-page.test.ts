@@ -4,9 +4,10 @@
  * from tests/fixtures/report/expected.ts; and the sequencing (report/page.svelte.ts
  * ReportFigures) through the query coordinator on native DuckDB: the form before its annex,
  * the annex in the `soon` lane and drawn after the form's frame, a superseded report's
- * queries dropped.
+ * queries dropped, the likely next reports' forms asked for in the `later` lane.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriodKey } from '../../src/lib/core/domain/periods';
 import { loadCatalog, type Catalog } from '../../src/lib/core/engine/catalog';
 import { Coordinator } from '../../src/lib/core/engine/coordinator';
 import { NodeEngine } from '../../src/lib/core/engine/node';
@@ -21,6 +22,7 @@ import {
 	cell,
 	formCsv,
 	formView,
+	likelyNext,
 	openAtFirst,
 	reportKey,
 	reportPeriod,
@@ -152,6 +154,17 @@ describe('the report view model', () => {
 		});
 	});
 
+	it('guesses the next report: the year holding the period (the last complete one), then the period before; nothing for a custom range', () => {
+		// Reporting year 2023 (15/12/2022 – 14/12/2023) is not over on 31/3/2023: the one before.
+		expect(likelyNext(QUARTER, info).map((q) => q.period)).toEqual(['r15-year-2022-1', 'r15-quarter-2022-4']);
+		expect(likelyNext({ ...QUARTER, period: 'c-month-2022-6', compare: true }, info)).toEqual([
+			{ ...QUARTER, period: 'c-year-2022-1', compare: true },
+			{ ...QUARTER, period: 'c-month-2022-5', compare: true }
+		]);
+		expect(likelyNext({ ...QUARTER, period: 'r15-year-2022-1' }, info).map((q) => q.period)).toEqual(['r15-year-2021-1']);
+		expect(likelyNext({ ...QUARTER, period: '2023-01-01_2023-01-31' }, info)).toEqual([]);
+		expect(parsePeriodKey('r15-year-2022-1')).toMatchObject({ first: '2021-12-15', last: '2022-12-14' });
+	});
 });
 
 describe('the report page’s sequencing', () => {
@@ -184,7 +197,7 @@ describe('the report page’s sequencing', () => {
 	it('asks for the form in the now lane, then, once the form is drawn, for its annex in the soon lane', async () => {
 		const { s, start } = session();
 		const f = frames();
-		const figures = new ReportFigures(f.afterFrame);
+		const figures = new ReportFigures(f.afterFrame, 60_000);
 		sent.length = 0;
 		lanes.length = 0;
 		const done = figures.show(s, QUARTER);
@@ -206,12 +219,13 @@ describe('the report page’s sequencing', () => {
 		sent.length = 0;
 		expect(await figures.annexFor(s, QUARTER)).toBe(figures.annex!.groups);
 		expect(sent).toEqual([]);
+		figures.stopPrefetching(s);
 	});
 
 	it('drops a superseded report’s queries, draws only the newest report, and asks once for one asked twice', async () => {
 		const { s, start } = session();
 		const f = frames();
-		const figures = new ReportFigures(f.afterFrame);
+		const figures = new ReportFigures(f.afterFrame, 60_000);
 		sent.length = 0;
 		const old = figures.show(s, QUARTER);
 		const month = { ...QUARTER, period: 'r15-month-2023-3' };
@@ -228,12 +242,13 @@ describe('the report page’s sequencing', () => {
 		expect(sent[0]).toContain("d.period IN ('r15-month-2023-3')");
 		expect(figures.shownKey).toBe(reportKey(month));
 		expect(figures.annex!.key).toBe(reportKey(month));
+		figures.stopPrefetching(s);
 	});
 
 	it('does not draw an annex under a newer form, and keeps the old one (hidden) until the new one is drawn', async () => {
 		const { s, start } = session();
 		const f = frames();
-		const figures = new ReportFigures(f.afterFrame);
+		const figures = new ReportFigures(f.afterFrame, 60_000);
 		start();
 		const first = figures.show(s, QUARTER);
 		await f.next();
@@ -260,11 +275,58 @@ describe('the report page’s sequencing', () => {
 		f.draw();
 		await fourth;
 		expect(figures.annex!.groups.map((g) => g.label)).toEqual(['UBND huyện Đức Phổ', 'UBND huyện Mộ Đức']);
+		figures.stopPrefetching(s);
+	});
+
+	it('asks for the likely next forms in the later lane once a report is drawn, so that the year’s form is drawn without asking the engine', async () => {
+		const { s, start } = session();
+		const f = frames();
+		const figures = new ReportFigures(f.afterFrame, 0);
+		start();
+		const first = figures.show(s, QUARTER);
+		await f.next();
+		f.draw();
+		await first;
+		sent.length = 0;
+		lanes.length = 0;
+		while (sent.length < 2) await tick();
+		await s.db.query(sent[1]); // the last guess has been answered
+		expect(kinds()).toEqual(['form', 'form']);
+		expect(lanes).toEqual(['later', 'later']);
+		expect(sent[0]).toContain("d.period IN ('r15-year-2022-1')");
+		expect(sent[1]).toContain("d.period IN ('r15-quarter-2022-4')");
+		sent.length = 0;
+		const year = { ...QUARTER, period: 'r15-year-2022-1' };
+		figures.show(s, year);
+		await f.next();
+		// The year's form is on screen before the engine was asked anything.
+		expect(figures.shownKey).toBe(reportKey(year));
+		expect(sent).toEqual([]);
+		f.draw();
+		await figures.show(s, year);
+		expect(kinds()).toEqual(['annex']);
+		figures.stopPrefetching(s);
+	});
+
+	it('stops guessing when another report is asked for: the guesses not yet sent are dropped', async () => {
+		const { s, start } = session();
+		const figures = new ReportFigures((f) => f(), 0);
+		start();
+		await figures.show(s, QUARTER);
+		sent.length = 0;
+		while (sent.length < 1) await tick();
+		const month = { ...QUARTER, period: 'r15-month-2023-3' };
+		await figures.show(s, month);
+		figures.stopPrefetching(s);
+		await new Promise((r) => setTimeout(r, 50));
+		// The year's form was on its way; the rest of the plan was not asked for.
+		expect(kinds()).toEqual(['form', 'form', 'annex']);
+		expect(sent[1]).toContain("d.period IN ('r15-month-2023-3')");
 	});
 
 	it('shows no form and lists nothing when no level is chosen', async () => {
 		const { s, start } = session();
-		const figures = new ReportFigures((f) => f());
+		const figures = new ReportFigures((f) => f(), 60_000);
 		start();
 		sent.length = 0;
 		const none = { ...QUARTER, levels: [] };
@@ -273,5 +335,6 @@ describe('the report page’s sequencing', () => {
 		expect(figures.form.data).toBeNull();
 		expect(figures.annex!.groups).toEqual([]);
 		expect(sent).toEqual([]);
+		figures.stopPrefetching(s);
 	});
 });

@@ -4,7 +4,7 @@
  * and to the files it writes (CSV; the workbook's title). Pure functions: no DOM, no engine.
  */
 import { csvHeader, csvValue } from '../core/charts/types';
-import { latestCompletePeriod, parsePeriodKey, type Period } from '../core/domain/periods';
+import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, type Period } from '../core/domain/periods';
 import type { DossierListRow } from '../core/domain/query';
 import type { Level } from '../core/domain/types';
 import type { Catalog } from '../core/engine/catalog';
@@ -233,3 +233,25 @@ export const workbookName = (report: Pick<Report, 'period'>) => `${slug(report, 
 export function workbookTitle(report: Pick<Report, 'period'>, info: Dataset, issued: string, locale: Locale, compare: boolean): WorkbookTitle {
 	return { province: provinceLine(info, locale), lines: titleLines(report, info, issued, locale), locale, compare };
 }
+
+// ---- The next report
+
+/**
+ * The reports a person is likely to open from this one, asked for while they read it: the
+ * year holding its period (as the period picker chooses it: the latest complete one when
+ * that year is not over), then the period before. Custom ranges and years lead nowhere likely.
+ */
+export function likelyNext(q: ReportQuery, info: Pick<Dataset, 'dataAsOf' | 'cutoffDay'>): ReportQuery[] {
+	const p = reportPeriod(q, info);
+	const s = p.spec;
+	if (s.kind === 'custom') return [];
+	const out: Period[] = [];
+	if (s.span !== 'year') {
+		const cutoff = s.kind === 'reporting' ? s.cutoffDay : info.cutoffDay;
+		const year = periodContaining(p.last, s.kind, 'year', cutoff);
+		out.push(year.last <= info.dataAsOf ? year : latestCompletePeriod(info.dataAsOf, s.kind, 'year', cutoff));
+	}
+	out.push(previousPeriod(p));
+	return out.map((period) => ({ ...q, period: periodKey(period) }));
+}
+

@@ -23,6 +23,7 @@ import {
 	annexView,
 	formCsv,
 	formView,
+	likelyNext,
 	openAtFirst,
 	reportKey,
 	reportPeriod,
@@ -50,6 +51,9 @@ export function annexOf(db: Querier, s: Pick<Session, 'info' | 'catalog'>, q: Re
 /** Runs `f` after the next frame has been drawn. */
 export const afterNextFrame = (f: () => void) => requestAnimationFrame(() => setTimeout(f));
 
+/** How long a report stays on screen before the likely next ones are asked for. */
+export const PREFETCH_AFTER_MS = 100;
+
 /**
  * A report's figures as they reach the screen. The form is asked for in the coordinator's
  * `now` lane; its annex in the `soon` lane once the frame that shows the form is drawn: the
@@ -57,7 +61,8 @@ export const afterNextFrame = (f: () => void) => requestAnimationFrame(() => set
  * with other work that cost the form more than the annex gained), and a long annex never
  * holds the form back. The annex is drawn only under its own form. A newer report asked for
  * meanwhile wins: the older one's queries not yet sent are dropped and its late answers are
- * not drawn.
+ * not drawn. Once a report is drawn, the forms of the likely next ones (model.ts `likelyNext`)
+ * are asked for in the `later` lane, so that choosing one does not wait for the engine.
  */
 export class ReportFigures {
 	readonly form = new Figures<ReportQuery, Report | null>(formOf, reportKey);
@@ -69,8 +74,12 @@ export class ReportFigures {
 	/** The agencies of the annex whose dossiers are listed; the others show their counts only. */
 	open = $state.raw(new Set<string>());
 	private asked: { key: string; session: Session; done: Promise<void> } | null = null;
+	private prefetching = { plan: 0, owner: {} };
 
-	constructor(private readonly afterFrame: (f: () => void) => void = afterNextFrame) {}
+	constructor(
+		private readonly afterFrame: (f: () => void) => void = afterNextFrame,
+		private readonly prefetchAfterMs = PREFETCH_AFTER_MS
+	) {}
 
 	/** The key of the report whose form is on screen. */
 	get shownKey(): string | null {
@@ -82,6 +91,7 @@ export class ReportFigures {
 		const key = reportKey(q);
 		// Asked again as the navigation ends (it was asked as it started): the same request.
 		if (this.asked?.key === key && this.asked.session === session) return this.asked.done;
+		this.stopPrefetching(session);
 		const form = this.form.show(session, q);
 		const done = this.follow(session, q, key, form);
 		this.asked = { key, session, done };
@@ -97,6 +107,12 @@ export class ReportFigures {
 
 	toggle(agencyId: string): void {
 		this.open = toggled(this.open, agencyId);
+	}
+
+	/** The person asked for another page, or another report: nothing more is guessed at for this one. */
+	stopPrefetching(session: Session | null): void {
+		this.prefetching.plan++;
+		session?.db.drop(this.prefetching.owner);
 	}
 
 	private async follow(session: Session, q: ReportQuery, key: string, form: Promise<unknown>): Promise<void> {
@@ -118,6 +134,25 @@ export class ReportFigures {
 		this.annexFailure = null;
 		this.open = openAtFirst(groups);
 		this.annex = { key, query: q, period: reportPeriod(q, session.info), groups };
+		this.prefetch(session, q);
+	}
+
+	/**
+	 * The likely next reports' forms, one query after another, once this one has been read
+	 * for a moment. Not their annexes: a year's annex lists thousands of dossiers, whose
+	 * answer is read on the main thread, where it could hold up the click it guessed at.
+	 */
+	private prefetch(session: Session, q: ReportQuery): void {
+		const plan = ++this.prefetching.plan;
+		const owner = (this.prefetching.owner = {});
+		setTimeout(async () => {
+			await session.db.ready.catch(() => {});
+			for (const next of likelyNext(q, session.info)) {
+				if (plan !== this.prefetching.plan) return;
+				// A failure here is the next report's failure to show: it is asked for again then.
+				await formOf(session.db.lane('later', owner), session, next).catch(() => {});
+			}
+		}, this.prefetchAfterMs);
 	}
 }
 
@@ -165,6 +200,7 @@ export class ReportPage {
 		// The engine is asked as the navigation starts, not after the router has finished.
 		beforeNavigate(({ to }) => {
 			const s = this.page.session;
+			this.figures.stopPrefetching(s);
 			if (s && to?.route.id === '/report') this.figures.show(s, parseReport(to.url.searchParams));
 		});
 		$effect(() => {
