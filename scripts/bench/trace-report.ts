@@ -52,8 +52,8 @@ try {
 		await page.waitForTimeout(1000);
 		await cdp.send('Profiler.start');
 		times[name].push(await run());
-		// What follows the form (the annex) is in the profile too.
-		await page.waitForTimeout(400);
+		// What follows the form (the annex) is in the profile too, unless AFTER_MS=0.
+		await page.waitForTimeout(Number(process.env.AFTER_MS ?? 400));
 		profiles[name].push((await cdp.send('Profiler.stop')).profile);
 	};
 	for (let i = 0; i < REPEAT; i++) {
