@@ -19,6 +19,12 @@ export async function serveSample(size: number, port: number) {
 	return { server: await serve({ root: 'build', data, port }), data };
 }
 
+/**
+ * The port a benchmark serves on: its own default, or BENCH_PORT (two checkouts on one
+ * machine can then run their benchmarks at once).
+ */
+export const benchPort = (fallback: number) => Number(process.env.BENCH_PORT ?? fallback);
+
 /** In-page actions: a click on an element (SVG too), or a new value for a select. */
 export const click = (selector: string) => `document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))`;
 export const choose = (name: string, value: string) =>

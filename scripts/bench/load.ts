@@ -11,10 +11,10 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { NodeEngine } from '../../src/lib/core/engine/node';
-import { launch, serveSample } from './common';
+import { benchPort, launch, serveSample } from './common';
 
 const SIZE = 1_000_000;
-const PORT = 4422;
+const PORT = benchPort(4422);
 const { server, data } = await serveSample(SIZE, PORT);
 const csv = `data/bench/export-${SIZE}.csv`;
 

@@ -18,10 +18,10 @@ import { datasetInfo } from '../../src/lib/core/engine/source';
 import { parsePeriodKey, latestCompletePeriod } from '../../src/lib/core/domain/periods';
 import { reportData } from '../../src/lib/report/data';
 import { parseReport } from '../../src/lib/report/address';
-import { choose, click, launch, median, p95, serveSample, timed } from './common';
+import { benchPort, choose, click, launch, median, p95, serveSample, timed } from './common';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
-const PORT = 4421;
+const PORT = benchPort(4421);
 
 const check = (name: string) => click(`input[name=${name}]`);
 const SCRIPT: { name: string; year: boolean; action: string }[] = [

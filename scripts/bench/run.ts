@@ -30,7 +30,7 @@ import { reportData } from '../../src/lib/report/data';
 import { parseReport } from '../../src/lib/report/address';
 import { parseView } from '../../src/lib/dashboard/view';
 import { dashboardData, dossierPage } from '../../src/lib/dashboard/dashboard';
-import { choose, click, launch, median, p95, serveSample, timed } from './common';
+import { benchPort, choose, click, launch, median, p95, serveSample, timed } from './common';
 import { WasmNodeEngine } from './wasm-node';
 
 const SIZES = (process.env.SIZES ?? '100000,1000000,10000000').split(',').map(Number);
@@ -223,7 +223,7 @@ async function benchSize(size: number, port: number) {
 const results = [];
 for (const [i, size] of SIZES.entries()) {
 	console.log(`\n── ${size.toLocaleString('en')} dossiers`);
-	const r = await benchSize(size, 4430 + i);
+	const r = await benchSize(size, benchPort(4430) + i);
 	results.push(r);
 	console.log(
 		`first chart ${r.firstChartMs} ms, ready ${r.interactiveMs} ms; ${r.interactions.count} interactions: median ${r.interactions.median.toFixed(0)} ms, p95 ${r.interactions.p95.toFixed(0)} ms; ` +

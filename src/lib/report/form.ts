@@ -110,9 +110,16 @@ export function formRows(
 		const items = new Map<string | null, { label: string; title?: string }>();
 		for (const l of listed) if (l.level === level) items.set(l.key, { label: l.label, title: l.title });
 		for (const f of mine) if (!items.has(f.key)) items.set(f.key, { label: f.key ?? options.names.unknown });
+		// Each item's figures found by key, not by a search of the level's (a year's form lists hundreds of communes).
+		const byKey = new Map<string | null, GroupFigures[]>();
+		for (const f of mine) {
+			const list = byKey.get(f.key);
+			if (list) list.push(f);
+			else byKey.set(f.key, [f]);
+		}
 		const ordered = [...items].sort((a, b) => collator.compare(a[1].label, b[1].label));
 		ordered.forEach(([key, name], j) => {
-			const theirs = mine.filter((f) => f.key === key);
+			const theirs = byKey.get(key) ?? [];
 			rows.push({ kind: 'item', number: String(j + 1), ...name, level, key, counts: shown(sum(theirs, (f) => f.counts)), ...comparison(theirs) });
 		});
 	});

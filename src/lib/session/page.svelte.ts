@@ -9,7 +9,7 @@ import { onMount } from 'svelte';
 import { afterNavigate } from '$app/navigation';
 import { base } from '$app/paths';
 import type { Querier } from '../core/engine/types';
-import { Superseded } from '../core/engine/coordinator';
+import { Superseded, type Priority } from '../core/engine/coordinator';
 import type { Locale } from '../core/format/format';
 import type { MessageKey } from '../core/i18n/messages';
 import { openSession, type Session } from './session';
@@ -73,7 +73,9 @@ export class Figures<Address, Data> {
 	constructor(
 		private readonly compute: (db: Querier, session: Session, address: Address) => Promise<Data>,
 		/** The same key for two addresses that show the same figures. */
-		private readonly key: (address: Address) => string
+		private readonly key: (address: Address) => string,
+		/** The coordinator's lane they are asked in: `soon` for what follows a view's first figures. */
+		private readonly priority: Priority = 'now'
 	) {}
 
 	/** Asks for the figures of `address`; resolves with them once they are on screen (null when superseded or failed). */
@@ -91,7 +93,7 @@ export class Figures<Address, Data> {
 		const mine = (this.owner = {});
 		this.busy = true;
 		try {
-			const data = await this.compute(session.db.lane('now', mine), session, address);
+			const data = await this.compute(session.db.lane(this.priority, mine), session, address);
 			if (mine !== this.owner) return null; // a newer address was asked for meanwhile
 			this.data = data;
 			this.shown = address;
