@@ -21,8 +21,7 @@ export default defineConfig({
 		}
 	},
 	webServer: Object.values(E2E_SERVERS).map((server) => ({
-		command:
-			'root' in server ? `node scripts/serve.mjs --root ${server.root} --port ${server.port}` : `node scripts/serve.mjs --root build --data ${server.data} --port ${server.port}`,
+		command: 'root' in server ? `node scripts/serve.mjs --root ${server.root} --port ${server.port}` : `node scripts/serve.mjs --root build --data ${server.data} --port ${server.port}`,
 		url: `http://127.0.0.1:${server.port}/${'root' in server ? 'public' : ''}`,
 		reuseExistingServer: false,
 		timeout: 30_000

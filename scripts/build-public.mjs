@@ -22,9 +22,7 @@ function closure(site, page) {
 	const queue = [page];
 	for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
 		const text = readFileSync(join(site, file), 'utf8');
-		const refs = file.endsWith('.css')
-			? [...text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => m[1])
-			: [...text.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+		const refs = file.endsWith('.css') ? [...text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => m[1]) : [...text.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
 		for (const ref of refs) {
 			if (/^(https?:|data:|#|mailto:)/.test(ref)) continue;
 			const target = normalize(join(dirname(file), ref.split(/[?#]/)[0]));

@@ -63,7 +63,7 @@ function contentHash(file) {
 	const fd = openSync(file, 'r');
 	const buffer = Buffer.alloc(1 << 24);
 	try {
-		for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+		for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n));
 	} finally {
 		closeSync(fd);
 	}

@@ -13,9 +13,7 @@ export async function calibration(dbPath: string): Promise<string[]> {
 	const lines: string[] = [];
 	const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(2)}%`);
 	try {
-		const [{ first, last }] = await engine.query<{ first: string; last: string }>(
-			'SELECT CAST(min(received_at) AS DATE)::VARCHAR AS first, CAST(max(received_at) AS DATE)::VARCHAR AS last FROM dossiers'
-		);
+		const [{ first, last }] = await engine.query<{ first: string; last: string }>('SELECT CAST(min(received_at) AS DATE)::VARCHAR AS first, CAST(max(received_at) AS DATE)::VARCHAR AS last FROM dossiers');
 		const years = [];
 		for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) years.push(period({ kind: 'calendar', span: 'year', year: y, index: 1 }));
 		const byLevel = await queryMetrics(engine, { periods: years, groupBy: ['level'] });
@@ -27,7 +25,9 @@ export async function calibration(dbPath: string): Promise<string[]> {
 		const all = await queryMetrics(engine, { periods: years });
 		lines.push('Online share by year; target ≈ 40% (2022) rising to over 70% (2024 on). Satisfaction; target ≈ 99.8% positive, most unrated');
 		for (const r of all) {
-			lines.push(`  ${r.period}  online ${pct(rate('online_share', r.counts))}  satisfied ${pct(rate('satisfaction_rate', r.counts))} of ${r.counts.rated} rated (${pct(r.counts.rated / r.counts.resolved)} of resolved)  withdrawn ${r.counts.withdrawn}  overdue at year end ${r.counts.overdue}`);
+			lines.push(
+				`  ${r.period}  online ${pct(rate('online_share', r.counts))}  satisfied ${pct(rate('satisfaction_rate', r.counts))} of ${r.counts.rated} rated (${pct(r.counts.rated / r.counts.resolved)} of resolved)  withdrawn ${r.counts.withdrawn}  overdue at year end ${r.counts.overdue}`
+			);
 		}
 		const q = period({ kind: 'reporting', span: 'quarter', year: 2023, index: 1, cutoffDay: 15 });
 		const levels = await queryMetrics(engine, { periods: [q], groupBy: ['level'] });
@@ -38,9 +38,7 @@ export async function calibration(dbPath: string): Promise<string[]> {
 			WHERE a.level = 'province' AND d.received_at < TIMESTAMP '2025-03-01' GROUP BY ALL ORDER BY n DESC LIMIT 5`);
 		lines.push('Largest departments before the 2025 merger; target: transport and justice largest (Hà Nam)');
 		for (const d of depts) lines.push(`  ${d.name.padEnd(16)} ${d.n}`);
-		const week = await engine.query<{ dow: number; n: number }>(
-			'SELECT dayofweek(received_at)::INTEGER AS dow, count(*)::DOUBLE AS n FROM dossiers GROUP BY ALL ORDER BY dow'
-		);
+		const week = await engine.query<{ dow: number; n: number }>('SELECT dayofweek(received_at)::INTEGER AS dow, count(*)::DOUBLE AS n FROM dossiers GROUP BY ALL ORDER BY dow');
 		lines.push('Dossiers by day of week (0 = Sunday); target: fewer at weekends');
 		lines.push('  ' + week.map((w) => `${w.dow}: ${w.n}`).join('  '));
 		const tet = await engine.query<{ month: string; n: number }>(`

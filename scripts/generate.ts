@@ -16,7 +16,21 @@ import { PROVINCE } from './sample/province';
 import { toCsv, writeDatabase } from './sample/write-db';
 
 /** What the output depends on besides size, end and seed: a change to any of these regenerates. */
-const INPUTS = ['data/sample/settings.json', 'scripts/sample/generate.ts', 'scripts/sample/province.ts', 'scripts/sample/calendar.ts', 'scripts/sample/random.ts', 'scripts/sample/write-db.ts', 'src/lib/core/domain/schema.ts', 'src/lib/core/domain/types.ts', 'src/lib/core/domain/aggregates.ts', 'src/lib/core/domain/query.ts', 'src/lib/core/domain/sql.ts', 'src/lib/core/domain/metrics.ts', 'src/lib/core/domain/succession.ts'];
+const INPUTS = [
+	'data/sample/settings.json',
+	'scripts/sample/generate.ts',
+	'scripts/sample/province.ts',
+	'scripts/sample/calendar.ts',
+	'scripts/sample/random.ts',
+	'scripts/sample/write-db.ts',
+	'src/lib/core/domain/schema.ts',
+	'src/lib/core/domain/types.ts',
+	'src/lib/core/domain/aggregates.ts',
+	'src/lib/core/domain/query.ts',
+	'src/lib/core/domain/sql.ts',
+	'src/lib/core/domain/metrics.ts',
+	'src/lib/core/domain/succession.ts'
+];
 
 function inputsHash(): string {
 	const h = createHash('sha256');

@@ -12,9 +12,7 @@ import { PUBLIC_THRESHOLD, publicFigures } from '../src/lib/public/figures';
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/generated' }, out: { type: 'string' }, threshold: { type: 'string' } } });
 if (!values.out) throw new Error('--out FILE is required');
-const database = values.data.endsWith('.duckdb')
-	? values.data
-	: join(values.data, (JSON.parse(readFileSync(join(values.data, 'manifest.json'), 'utf8')) as { database: string }).database);
+const database = values.data.endsWith('.duckdb') ? values.data : join(values.data, (JSON.parse(readFileSync(join(values.data, 'manifest.json'), 'utf8')) as { database: string }).database);
 const engine = await NodeEngine.open(database, { access_mode: 'READ_ONLY' });
 try {
 	const figures = await publicFigures(engine, values.threshold ? Number(values.threshold) : PUBLIC_THRESHOLD);

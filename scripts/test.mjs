@@ -19,10 +19,7 @@ function ensureChromium() {
 		const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
 		if (install && install.status === 0 && existsSync(CHROMIUM)) return true;
 	}
-	console.error(
-		`\nThe browser tests need Chromium at ${CHROMIUM} and none was found.\n` +
-			'Install it with `sudo apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable.\n'
-	);
+	console.error(`\nThe browser tests need Chromium at ${CHROMIUM} and none was found.\n` + 'Install it with `sudo apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable.\n');
 	return false;
 }
 

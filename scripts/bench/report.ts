@@ -90,7 +90,9 @@ try {
 	writeFileSync('bench/report.json', JSON.stringify(result, null, 2));
 	console.log(`\n${SIZE.toLocaleString('en')} dossiers · first report ${firstReport} ms after navigation`);
 	for (const s of steps) {
-		console.log(`  ${s.ms.toFixed(0).padStart(6)} ms form (native ${s.nativeMs!.toFixed(0).padStart(3)} ms) · ${s.withAnnexMs.toFixed(0).padStart(5)} ms with its annex of ${String(s.annex).padStart(5)} dossiers  ${s.name}`);
+		console.log(
+			`  ${s.ms.toFixed(0).padStart(6)} ms form (native ${s.nativeMs!.toFixed(0).padStart(3)} ms) · ${s.withAnnexMs.toFixed(0).padStart(5)} ms with its annex of ${String(s.annex).padStart(5)} dossiers  ${s.name}`
+		);
 	}
 	console.log(`a year's form: median ${result.year.median.toFixed(0)} ms, p95 ${result.year.p95.toFixed(0)} ms (native DuckDB: median ${result.nativeYear.median.toFixed(0)} ms)`);
 	console.log(`with the annex: median ${result.yearWithAnnex.median.toFixed(0)} ms, p95 ${result.yearWithAnnex.p95.toFixed(0)} ms`);

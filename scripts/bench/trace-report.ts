@@ -72,7 +72,22 @@ try {
 	const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid);
 	const tasks = mine.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
 	const inner = mine.filter((e) => e.ph === 'X' && e.name !== 'RunTask');
-	const WATCH = ['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'HandlePostMessage', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'EvaluateScript', 'v8.compile', 'MinorGC', 'MajorGC', 'ParseHTML', 'ResourceReceivedData'];
+	const WATCH = [
+		'Layout',
+		'UpdateLayoutTree',
+		'Paint',
+		'PrePaint',
+		'HandlePostMessage',
+		'TimerFire',
+		'FireAnimationFrame',
+		'EventDispatch',
+		'EvaluateScript',
+		'v8.compile',
+		'MinorGC',
+		'MajorGC',
+		'ParseHTML',
+		'ResourceReceivedData'
+	];
 	const marks = mine.filter((e) => e.name.startsWith('step ') && ['R', 'I', 'n', 'b'].includes(e.ph)).sort((a, b) => a.ts - b.ts);
 	const workers = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread').map((e) => `${e.pid}/${e.tid}`);
 	const workerTasks = events.filter((e) => workers.includes(`${e.pid}/${e.tid}`) && e.ph === 'X' && e.name === 'RunTask');
@@ -93,7 +108,13 @@ try {
 			if (t.ts < m.ts || t.ts > end + 100_000 || (t.dur ?? 0) < 1000) continue;
 			const held = new Map<string, number>();
 			for (const e of inner) if (e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur! && WATCH.includes(e.name)) held.set(e.name, (held.get(e.name) ?? 0) + e.dur! / 1000);
-			console.log(`${((t.ts - m.ts) / 1000).toFixed(1).padStart(7)} +${(t.dur! / 1000).toFixed(1).padStart(6)} (${((t.tdur ?? 0) / 1000).toFixed(1).padStart(5)})  ${[...held].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+			console.log(
+				`${((t.ts - m.ts) / 1000).toFixed(1).padStart(7)} +${(t.dur! / 1000).toFixed(1).padStart(6)} (${((t.tdur ?? 0) / 1000).toFixed(1).padStart(5)})  ${[...held]
+					.sort((a, b) => b[1] - a[1])
+					.slice(0, 6)
+					.map(([k, v]) => `${k} ${v.toFixed(1)}`)
+					.join(', ')}`
+			);
 		}
 	}
 	/** JavaScript's share of a step's profile: its samples outside idle time, the browser's own work and the collector. */
@@ -104,7 +125,14 @@ try {
 		}, 0);
 	console.log('\nuntil drawn: wall ms, main thread CPU ms, worker CPU ms; main thread CPU by event');
 	for (const [name, list] of Object.entries(summary)) {
-		for (const s of list) console.log(`${name.padEnd(5)} ${s.wall.toFixed(0).padStart(5)} ${s.main.toFixed(0).padStart(5)} ${s.worker.toFixed(0).padStart(5)}   ${[...s.parts].sort((a, b) => b[1] - a[1]).slice(0, 7).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+		for (const s of list)
+			console.log(
+				`${name.padEnd(5)} ${s.wall.toFixed(0).padStart(5)} ${s.main.toFixed(0).padStart(5)} ${s.worker.toFixed(0).padStart(5)}   ${[...s.parts]
+					.sort((a, b) => b[1] - a[1])
+					.slice(0, 7)
+					.map(([k, v]) => `${k} ${v.toFixed(0)}`)
+					.join(', ')}`
+			);
 		const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 		const js = profiles[name].map(script);
 		console.log(
@@ -130,7 +158,7 @@ try {
 				const seen = new Set<string>();
 				for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
 					const k = name(n);
-					if (!seen.has(k)) incl.set(k, (incl.get(k) ?? 0) + ms), seen.add(k);
+					if (!seen.has(k)) (incl.set(k, (incl.get(k) ?? 0) + ms), seen.add(k));
 				}
 			});
 		}

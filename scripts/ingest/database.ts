@@ -60,9 +60,23 @@ async function writeCatalogue(engine: NodeEngine, d: NewDatabase): Promise<void>
 	await engine.run(`CREATE OR REPLACE TABLE memory.units (${columnTypesSql(AGENCY_TABLE.columns)})`);
 	const unitCols = columnNames(AGENCY_TABLE.columns);
 	const unitRows = d.units.map((u): Record<keyof Agency, string | null> => ({
-		id: u.code, name: u.name, short_name: u.short_name, level: u.level, parent_id: u.parent, valid_from: u.valid_from, valid_to: u.valid_to
+		id: u.code,
+		name: u.name,
+		short_name: u.short_name,
+		level: u.level,
+		parent_id: u.parent,
+		valid_from: u.valid_from,
+		valid_to: u.valid_to
 	}));
-	if (unitRows.length) await engine.insertCsv('memory.units', engineCsv(unitCols, unitRows.map((u) => unitCols.map((c) => u[c]))), sqlTypes(AGENCY_TABLE.columns));
+	if (unitRows.length)
+		await engine.insertCsv(
+			'memory.units',
+			engineCsv(
+				unitCols,
+				unitRows.map((u) => unitCols.map((c) => u[c]))
+			),
+			sqlTypes(AGENCY_TABLE.columns)
+		);
 	await engine.run(`INSERT INTO agencies SELECT u.id, u.name, u.short_name, u.level, u.parent_id,
   coalesce(u.valid_from, (SELECT min(received_at)::DATE FROM dossiers d WHERE d.agency_id = u.id), (SELECT min(received_at)::DATE FROM dossiers), current_date),
   u.valid_to
@@ -75,7 +89,14 @@ FROM memory.units u`);
 	if (d.newProcedures.length) {
 		const cols = columnNames(PROCEDURE_TABLE.columns);
 		await engine.run(`CREATE OR REPLACE TABLE memory.new_procedures (${columnTypesSql(PROCEDURE_TABLE.columns)})`);
-		await engine.insertCsv('memory.new_procedures', engineCsv(cols, d.newProcedures.map((p) => cols.map((c) => p[c]))), sqlTypes(PROCEDURE_TABLE.columns));
+		await engine.insertCsv(
+			'memory.new_procedures',
+			engineCsv(
+				cols,
+				d.newProcedures.map((p) => cols.map((c) => p[c]))
+			),
+			sqlTypes(PROCEDURE_TABLE.columns)
+		);
 		await engine.run('INSERT INTO procedures SELECT * FROM memory.new_procedures ANTI JOIN procedures p USING (code)');
 	}
 }
@@ -128,7 +149,11 @@ export async function updateDatabase(engine: NodeEngine, d: NewDatabase & { prev
 	const [{ touches }] = await engine.query<{ touches: string | null }>(`SELECT strftime(min(touches_from), '%Y-%m-%d') AS touches FROM memory.changed`);
 	const [facts] = await engine.query<{ dossiers: number; data_from: string }>(dossierFactsSql('dossiers'));
 	const dataset: Record<string, string> = { ...d.dataset, data_as_of: await dataAsOf('out.dossiers'), dossiers: String(facts.dossiers), data_from: facts.data_from, [APPENDED]: String(d.appended) };
-	await engine.run(`DELETE FROM dataset; INSERT INTO dataset VALUES ${Object.entries(dataset).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`).join(', ')}`);
+	await engine.run(
+		`DELETE FROM dataset; INSERT INTO dataset VALUES ${Object.entries(dataset)
+			.map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)
+			.join(', ')}`
+	);
 	const periods = standardPeriods(dataset.data_from, dataset.data_as_of, Number(dataset.cutoff_day ?? DEFAULT_CUTOFF_DAY));
 	await engine.run(aggregatesFromSql(periods, touches ?? dataset.data_as_of));
 	await engine.run('CHECKPOINT');

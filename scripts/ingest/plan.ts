@@ -26,7 +26,6 @@ async function blobOf(path: string, locale: Locale): Promise<Blob> {
 	return openAsBlob(path);
 }
 
-
 export function readMappingFile(path: string, locale: Locale): unknown {
 	if (!existsSync(path)) throw new IngestError(cliText(locale, 'fileMissing', { file: path }));
 	try {
@@ -77,7 +76,10 @@ export async function readRegisterFile(path: string, locale: Locale): Promise<{ 
 		const lacking = REGISTER_REQUIRED.filter((c) => col[c] < 0);
 		if (lacking.length) throw new IngestError(cliText(locale, 'registerMissingColumns', { file: path, columns: lacking.map((c) => `"${REGISTER_HEADERS[c]}"`).join(', ') }));
 		const rows: Row[] = [];
-		await source.rows((r) => rows.push(r), async () => {});
+		await source.rows(
+			(r) => rows.push(r),
+			async () => {}
+		);
 		return readRegister(basename(path), headers, rows);
 	} catch (e) {
 		if (e instanceof FileError) throw new IngestError(cliText(locale, 'registerRefused', { file: path, reason: refusalText(locale, e) }));

@@ -30,19 +30,21 @@ export function readInThread(paths: readonly string[]): Reader {
 			// One batch at a time: the thread reads the next one while this one is admitted and staged.
 			let queue: Promise<void> = Promise.resolve();
 			thread.on('message', (m: FromThread) => {
-				queue = queue.then(async () => {
-					if (settled) return;
-					if (m.type === 'progress') onProgress(m.progress);
-					else if (m.type === 'batch') {
-						const ipc = admission.admit(unpackBatch(m.batch));
-						if (ipc) await stage(ipc);
-						thread.postMessage('admitted');
-					} else if (m.type === 'end') {
-						settled = true;
-						await thread.terminate();
-						resolve(admission.outcome());
-					} else fail(errorOf(m));
-				}).catch(fail);
+				queue = queue
+					.then(async () => {
+						if (settled) return;
+						if (m.type === 'progress') onProgress(m.progress);
+						else if (m.type === 'batch') {
+							const ipc = admission.admit(unpackBatch(m.batch));
+							if (ipc) await stage(ipc);
+							thread.postMessage('admitted');
+						} else if (m.type === 'end') {
+							settled = true;
+							await thread.terminate();
+							resolve(admission.outcome());
+						} else fail(errorOf(m));
+					})
+					.catch(fail);
 			});
 			thread.on('error', fail);
 			thread.on('exit', (code) => {

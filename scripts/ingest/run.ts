@@ -163,10 +163,15 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 		};
 		const threaded = readInThread(o.files);
 		const read: Reader = (files, known, stage, onProgress) =>
-			threaded(files, known, async (ipc) => {
-				await stage(ipc);
-				stopHere('read');
-			}, onProgress);
+			threaded(
+				files,
+				known,
+				async (ipc) => {
+					await stage(ipc);
+					stopHere('read');
+				},
+				onProgress
+			);
 		const { tally, newAgencies, newProcedures } = await stageAndMerge(engine, planned, knownNames(units, procedures), before ? 'prev.dossiers' : null, progress, read).catch((e) => {
 			// A file that opened but fails further on (a truncated workbook, a damaged JSON) is told as the page tells it.
 			if (e instanceof FileError) throw new IngestError(cliText(o.locale, 'fileRefused', { file: e.file ?? '', reason: refusalText(o.locale, e) }));
@@ -210,7 +215,17 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 			}
 			const database = folder.install(incoming);
 			const facts = await describe(folder.path(database));
-			manifest = { province, database, size: facts.dossiers, dataAsOf: facts.data_as_of, cutoffDay, source: 'ingest', updatedAt: new Date().toISOString(), previous: before?.database ?? null, bytes: statSync(folder.path(database)).size };
+			manifest = {
+				province,
+				database,
+				size: facts.dossiers,
+				dataAsOf: facts.data_as_of,
+				cutoffDay,
+				source: 'ingest',
+				updatedAt: new Date().toISOString(),
+				previous: before?.database ?? null,
+				bytes: statSync(folder.path(database)).size
+			};
 			stopHere('manifest');
 			folder.publish(manifest);
 			folder.writeAtomic('agencies.csv', toCsv(...headerAndRows(registerRows([...units.values()]))));

@@ -88,7 +88,9 @@ export class WorkCalendar {
 
 /** A value that changes linearly between dated points (held flat before the first and after the last). */
 export function timeSeries(points: Record<IsoDay, number>, start: IsoDay): (day: number) => number {
-	const xs = Object.keys(points).sort().map((d) => [daysBetween(start, d), points[d]] as const);
+	const xs = Object.keys(points)
+		.sort()
+		.map((d) => [daysBetween(start, d), points[d]] as const);
 	return (day) => {
 		if (day <= xs[0][0]) return xs[0][1];
 		for (let i = 1; i < xs.length; i++) {

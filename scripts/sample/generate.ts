@@ -72,8 +72,7 @@ export function generate({ settings, size, end, emit }: GenerateOptions): { cata
 	const ratings = new WeightedChoice(['5', '4', '3', '2', '1'] as const, (r) => settings.ratings[r]);
 
 	// Agencies by level for each era of the reorganisation.
-	const eraOf = (day: IsoDay) =>
-		day >= settings.reorganisation.localGovernment ? 2 : day >= settings.reorganisation.departments ? 1 : 0;
+	const eraOf = (day: IsoDay) => (day >= settings.reorganisation.localGovernment ? 2 : day >= settings.reorganisation.departments ? 1 : 0);
 	const choosers = [0, 1, 2].map((era) => {
 		const day = era === 0 ? settings.start : era === 1 ? settings.reorganisation.departments : settings.reorganisation.localGovernment;
 		const valid = catalogue.agencies.filter((a) => a.valid_from <= day && (a.valid_to === null || a.valid_to >= day));
@@ -81,7 +80,15 @@ export function generate({ settings, size, end, emit }: GenerateOptions): { cata
 		const levels = (Object.keys(shares) as Level[]).filter((l) => valid.some((a) => a.level === l));
 		return {
 			level: new WeightedChoice(levels, (l) => shares[l] ?? 0),
-			agency: new Map(levels.map((l) => [l, new WeightedChoice(valid.filter((a) => a.level === l), (a) => a.weight)]))
+			agency: new Map(
+				levels.map((l) => [
+					l,
+					new WeightedChoice(
+						valid.filter((a) => a.level === l),
+						(a) => a.weight
+					)
+				])
+			)
 		};
 	});
 	const procedureChoice = new Map<AgencyDef, { all: WeightedChoice<ProcedureDef>; online: WeightedChoice<ProcedureDef> }>();
@@ -103,8 +110,7 @@ export function generate({ settings, size, end, emit }: GenerateOptions): { cata
 	const totalWeight = weights.reduce((a, b) => a + b, 0);
 
 	const lastInstant = lastDay * 1440 + 1439;
-	const stamp = (abs: number, second: number) =>
-		`${cal.days[Math.floor(abs / 1440)]} ${pad2(Math.floor((abs % 1440) / 60))}:${pad2(abs % 60)}:${pad2(second)}`;
+	const stamp = (abs: number, second: number) => `${cal.days[Math.floor(abs / 1440)]} ${pad2(Math.floor((abs % 1440) / 60))}:${pad2(abs % 60)}:${pad2(second)}`;
 	/** A time during desk hours of a day, or just after `notBefore` when that is later (minutes from the start). */
 	const closeAt = (day: number, notBefore: number): number => {
 		const abs = day * 1440 + cal.deskMinute(day, random.next());
@@ -130,13 +136,7 @@ export function generate({ settings, size, end, emit }: GenerateOptions): { cata
 			const agency = era.agency.get(level)!.pick(random);
 			const isOnline = random.chance(pOnline);
 			const procedure = (isOnline ? procedureChoice.get(agency)!.online : procedureChoice.get(agency)!.all).pick(random);
-			const channel = isOnline
-				? procedure.online_service === 'partial' || !random.chance(fullOfOnline(day))
-					? 'online_partial'
-					: 'online_full'
-				: random.chance(settings.postalOfPaper)
-					? 'postal'
-					: 'in_person';
+			const channel = isOnline ? (procedure.online_service === 'partial' || !random.chance(fullOfOnline(day)) ? 'online_partial' : 'online_full') : random.chance(settings.postalOfPaper) ? 'postal' : 'in_person';
 			const minute = isOnline ? WorkCalendar.onlineMinute(random.next(), random.next()) : cal.deskMinute(day, random.next());
 			const receivedAbs = day * 1440 + minute;
 
@@ -145,11 +145,7 @@ export function generate({ settings, size, end, emit }: GenerateOptions): { cata
 			const dueDay = cal.addWorking(startDay, procedure.days);
 			// Software that keeps a due time sets the receipt's clock time (17:00 for same-day procedures
 			// and receipts outside desk hours); the rest keep only the day, meaning its end.
-			const dueMinute = !agency.timedDue
-				? null
-				: procedure.days > 0 && minute >= 7 * 60 + 30 && minute < CLOSE_OF_BUSINESS
-					? minute
-					: CLOSE_OF_BUSINESS;
+			const dueMinute = !agency.timedDue ? null : procedure.days > 0 && minute >= 7 * 60 + 30 && minute < CLOSE_OF_BUSINESS ? minute : CLOSE_OF_BUSINESS;
 			const dueAbs = dueDay * 1440 + (dueMinute ?? 1439);
 
 			let resolvedAbs: number | null = null;

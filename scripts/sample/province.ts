@@ -242,8 +242,16 @@ export function buildCatalogue(start: string, departmentsDay: string, localGover
 		allProcedures.push(...procs);
 		const merged = MERGED_DEPARTMENTS.some(([, , , from]) => from.includes(id));
 		agencies.push({
-			id, name, short_name: short, level: 'province', parent_id: null, valid_from: start,
-			valid_to: merged ? dayBefore(departmentsDay) : null, weight, procedures: procs, timedDue: true
+			id,
+			name,
+			short_name: short,
+			level: 'province',
+			parent_id: null,
+			valid_from: start,
+			valid_to: merged ? dayBefore(departmentsDay) : null,
+			weight,
+			procedures: procs,
+			timedDue: true
 		});
 	}
 	for (const [id, name, short, from] of MERGED_DEPARTMENTS) {
@@ -260,18 +268,34 @@ export function buildCatalogue(start: string, departmentsDay: string, localGover
 		districtIndex += 1;
 		const districtId = `H-${did}`;
 		agencies.push({
-			id: districtId, name: `Ủy ban nhân dân ${dname.replace(/^(Thành phố|Thị xã|Huyện)/, (m) => m.toLowerCase())}`,
-			short_name: `UBND ${dname.replace(/^Thành phố /, 'TP ').replace(/^Thị xã /, 'TX ').replace(/^Huyện /, '')}`,
-			level: 'district', parent_id: null, valid_from: start, valid_to: lastOld, weight: dweight,
-			procedures: DISTRICT_PROCEDURES, timedDue: districtIndex % 3 === 0
+			id: districtId,
+			name: `Ủy ban nhân dân ${dname.replace(/^(Thành phố|Thị xã|Huyện)/, (m) => m.toLowerCase())}`,
+			short_name: `UBND ${dname
+				.replace(/^Thành phố /, 'TP ')
+				.replace(/^Thị xã /, 'TX ')
+				.replace(/^Huyện /, '')}`,
+			level: 'district',
+			parent_id: null,
+			valid_from: start,
+			valid_to: lastOld,
+			weight: dweight,
+			procedures: DISTRICT_PROCEDURES,
+			timedDue: districtIndex % 3 === 0
 		});
 		// Old communes: weight by district volume, spread evenly, with a seat that is busier.
 		const oldIds = communes.map((c, i) => `X-${did}-${String(i + 1).padStart(2, '0')}`);
 		communes.forEach((c, i) => {
 			agencies.push({
-				id: oldIds[i], name: `Ủy ban nhân dân ${c.replace(/^(Phường|Xã|Thị trấn)/, (m) => m.toLowerCase())}`,
-				short_name: `UBND ${c}`, level: 'commune', parent_id: districtId, valid_from: start, valid_to: lastOld,
-				weight: (dweight / communes.length) * (c === seat ? 2 : 1), procedures: COMMUNE_PROCEDURES, timedDue: false
+				id: oldIds[i],
+				name: `Ủy ban nhân dân ${c.replace(/^(Phường|Xã|Thị trấn)/, (m) => m.toLowerCase())}`,
+				short_name: `UBND ${c}`,
+				level: 'commune',
+				parent_id: districtId,
+				valid_from: start,
+				valid_to: lastOld,
+				weight: (dweight / communes.length) * (c === seat ? 2 : 1),
+				procedures: COMMUNE_PROCEDURES,
+				timedDue: false
 			});
 		});
 		// New communes: consecutive groups of about three old ones. The old unit at the end of a
@@ -286,10 +310,16 @@ export function buildCatalogue(start: string, departmentsDay: string, localGover
 			const first = communes[g[0]];
 			const newName = hasSeat ? NEW_SEAT_NAMES[did] : `${first.startsWith('Phường') ? 'Phường' : 'Xã'} ${stripPrefix(first)}`;
 			agencies.push({
-				id: newId, name: `Ủy ban nhân dân ${newName.replace(/^(Phường|Xã|Đặc khu)/, (m) => m.toLowerCase())}`,
-				short_name: `UBND ${newName}`, level: 'commune', parent_id: null, valid_from: localGovernmentDay, valid_to: null,
+				id: newId,
+				name: `Ủy ban nhân dân ${newName.replace(/^(Phường|Xã|Đặc khu)/, (m) => m.toLowerCase())}`,
+				short_name: `UBND ${newName}`,
+				level: 'commune',
+				parent_id: null,
+				valid_from: localGovernmentDay,
+				valid_to: null,
 				weight: g.reduce((s, i) => s + (dweight / communes.length) * (communes[i] === seat ? 2 : 1), 0) * 1.45,
-				procedures: [...COMMUNE_PROCEDURES, ...DISTRICT_PROCEDURES], timedDue: false
+				procedures: [...COMMUNE_PROCEDURES, ...DISTRICT_PROCEDURES],
+				timedDue: false
 			});
 			for (const i of g) successors.push({ agency_id: oldIds[i], successor_id: newId, rank: 1 });
 			const last = g[g.length - 1];

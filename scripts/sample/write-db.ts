@@ -26,10 +26,7 @@ export interface CsvTables {
 /** Creates the schema, loads the tables into the engine's current database and pre-aggregates the standard periods. */
 export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, dataset: Record<string, string>): Promise<void> {
 	await engine.run(SCHEMA_DDL);
-	const load = (table: string, file: string, order = '') =>
-		engine.run(
-			`INSERT INTO ${table} BY NAME SELECT * FROM read_csv(${sqlString(file)}, header = true, all_varchar = true, nullstr = '')${order}`
-		);
+	const load = (table: string, file: string, order = '') => engine.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_csv(${sqlString(file)}, header = true, all_varchar = true, nullstr = '')${order}`);
 	await load('agencies', tables.agencies);
 	if (tables.agency_successors) await load('agency_successors', tables.agency_successors);
 	await load('procedures', tables.procedures);
@@ -53,12 +50,7 @@ export async function describeAndAggregate(engine: NodeEngine, dataset: Record<s
 	await engine.run(aggregatesSql(standardPeriods(first, described.data_as_of, cutoff)));
 }
 
-export async function writeDatabase(
-	tables: CsvTables,
-	dataset: Record<string, string>,
-	dbPath: string,
-	parquetPath?: string
-): Promise<void> {
+export async function writeDatabase(tables: CsvTables, dataset: Record<string, string>, dbPath: string, parquetPath?: string): Promise<void> {
 	for (const p of [dbPath, `${dbPath}.wal`, parquetPath]) if (p && existsSync(p)) rmSync(p);
 	const engine = await NodeEngine.open();
 	try {

@@ -30,7 +30,11 @@ test('the latest complete reporting quarter equals native DuckDB on the same fil
 	expect(await raw('on_time_rate')).toBeCloseTo(rate('on_time_rate', native.counts)!, 12);
 	expect(await raw('online_share')).toBeCloseTo(rate('online_share', native.counts)!, 12);
 	expect(await raw('satisfaction_rate')).toBeCloseTo(rate('satisfaction_rate', native.counts)!, 12);
-	for (const [name, width, height] of [['overview-1920x1080', 1920, 1080], ['overview-375x812', 375, 812], ['overview-3840x2160', 3840, 2160]] as const) {
+	for (const [name, width, height] of [
+		['overview-1920x1080', 1920, 1080],
+		['overview-375x812', 375, 812],
+		['overview-3840x2160', 3840, 2160]
+	] as const) {
 		await page.setViewportSize({ width, height });
 		await settled(page);
 		await shot(page, name);
@@ -40,7 +44,10 @@ test('the latest complete reporting quarter equals native DuckDB on the same fil
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await navigate(page, () => page.locator('[data-chart="compare"] rect.hit[data-key="commune"]').click());
 	expect(await raw('received')).toBe(communes[0].counts.received);
-	for (const [name, width, height] of [['drill-commune-1920x1080', 1920, 1080], ['drill-commune-375x812', 375, 812]] as const) {
+	for (const [name, width, height] of [
+		['drill-commune-1920x1080', 1920, 1080],
+		['drill-commune-375x812', 375, 812]
+	] as const) {
 		await page.setViewportSize({ width, height });
 		await settled(page);
 		await shot(page, name);

@@ -59,7 +59,10 @@ test.describe('every good file loads the eight dossiers', () => {
 			await choose(page, name);
 			const file = page.getByTestId('file');
 			await expect(file.getByTestId('format')).toHaveText({ delimited: 'Văn bản phân cách', ndjson: 'NDJSON', json: 'JSON', xlsx: 'Excel (.xlsx)', parquet: 'Parquet' }[want.format]!);
-			if (want.encoding) await expect(file.getByTestId('encoding').locator('option').first()).toHaveText(new RegExp(`^${{ 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3 \\(ABC\\)', vni: 'VNI' }[want.encoding]}`));
+			if (want.encoding)
+				await expect(file.getByTestId('encoding').locator('option').first()).toHaveText(
+					new RegExp(`^${{ 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3 \\(ABC\\)', vni: 'VNI' }[want.encoding]}`)
+				);
 			// The proposed mapping shows decoded sample values.
 			await expect(file.locator('tr[data-field=agency] .sample')).toContainText('Sở Tư pháp');
 			await loadChosen(page);
@@ -92,7 +95,11 @@ test('bad rows: counted, listed with line, column and reason, downloadable, and 
 	await expect(rows.nth(2).locator('td').nth(3)).toHaveText('31/02/2025 08:00'); // line 6: the value that could not be read
 	await expect(page.getByTestId('warnings-rows').locator('tbody tr')).toHaveCount(BAD_ROWS.warnings.length);
 	const { bytes } = await downloaded(page, () => page.getByRole('button', { name: 'Tải danh sách dòng bị loại (CSV)' }).click());
-	const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+	const lines = bytes
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
 	expect(lines).toHaveLength(1 + BAD_ROWS.rejected.length);
 	// File, line, column, the value before (a correction's: none here), the value, the reason.
 	expect(lines[1]).toBe('bad-rows.csv,3,Mã hồ sơ,,,missing_id,thiếu mã hồ sơ');
@@ -255,7 +262,9 @@ test('the mapping used downloads as the file npm run ingest --mapping reads', as
 	expect(file.headerLine).toBeUndefined();
 	// Read back against the same headers, it is the mapping on screen.
 	const headers = readFileSync(join(FIXTURES, 'vendor-a-utf8.csv'), 'utf8').split('\n')[0].split(',');
-	const onScreen = await page.locator('[data-testid=file] select[id^=map-]').evaluateAll((selects) => Object.fromEntries(selects.map((s) => [s.id.slice(4), (s as HTMLSelectElement).value === '' ? null : Number((s as HTMLSelectElement).value)])));
+	const onScreen = await page
+		.locator('[data-testid=file] select[id^=map-]')
+		.evaluateAll((selects) => Object.fromEntries(selects.map((s) => [s.id.slice(4), (s as HTMLSelectElement).value === '' ? null : Number((s as HTMLSelectElement).value)])));
 	expect(applyMappingFile(file, headers)).toEqual(onScreen);
 });
 

@@ -4,9 +4,16 @@ import { fileSlug } from '../../src/lib/core/export/download';
 
 describe('CSV for Excel', () => {
 	it('starts with a BOM, ends lines with CRLF and quotes what needs quoting', () => {
-		expect(toCsv(['Cơ quan', 'Số hồ sơ'], [['Sở Tư pháp', 35591], ['Xuất bản, In và Phát hành', 0.984], ['Nói "xin chào"', null]])).toBe(
-			'\uFEFFCơ quan,Số hồ sơ\r\nSở Tư pháp,35591\r\n"Xuất bản, In và Phát hành",0.984\r\n"Nói ""xin chào""",\r\n'
-		);
+		expect(
+			toCsv(
+				['Cơ quan', 'Số hồ sơ'],
+				[
+					['Sở Tư pháp', 35591],
+					['Xuất bản, In và Phát hành', 0.984],
+					['Nói "xin chào"', null]
+				]
+			)
+		).toBe('\uFEFFCơ quan,Số hồ sơ\r\nSở Tư pháp,35591\r\n"Xuất bản, In và Phát hành",0.984\r\n"Nói ""xin chào""",\r\n');
 	});
 
 	it('neutralises text that a spreadsheet would run as a formula, but not negative numbers', () => {

@@ -20,20 +20,7 @@ import { assemble, resetUserTables } from '../../src/lib/ingest/store';
 import { Tally } from '../../src/lib/ingest/tally';
 import type { LoadAccount, SavedLoads } from '../../src/lib/session/saved';
 import type { Session } from '../../src/lib/session/session';
-import {
-	accountOf,
-	canLoad,
-	dataNowKey,
-	dataNowText,
-	fileErrorText,
-	loadFailedText,
-	mappingFileName,
-	newEntry,
-	readyEntries,
-	savedAfter,
-	sizeText,
-	type Entry
-} from '../../src/lib/data/model';
+import { accountOf, canLoad, dataNowKey, dataNowText, fileErrorText, loadFailedText, mappingFileName, newEntry, readyEntries, savedAfter, sizeText, type Entry } from '../../src/lib/data/model';
 import { DataPage, type DataServices } from '../../src/lib/data/page.svelte';
 import { BAD_ROWS } from '../fixtures/ingest/expected';
 

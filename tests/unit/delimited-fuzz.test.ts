@@ -76,7 +76,7 @@ function makeCase(rnd: () => number): Case {
 		}
 	}
 	const chunks: number[] = [];
-	for (let at = 0; at < text.length; ) {
+	for (let at = 0; at < text.length;) {
 		at += 1 + Math.floor(rnd() * (rnd() < 0.5 ? 4 : 40));
 		chunks.push(Math.min(at, text.length));
 	}
@@ -108,9 +108,18 @@ describe('the delimited reader agrees with d3-dsv', () => {
 				.map((r) => (crOnly ? r.map((v) => v.replace(/\r/g, '\n')) : r));
 			const got = parseInChunks(c);
 			const context = JSON.stringify({ n, text: c.text, chunks: c.chunks });
-			expect(got.map((r) => r.cells), context).toEqual(want);
-			expect(got.map((r) => r.line), context).toEqual(c.lines);
-			expect(got.every((r) => r.unclosedTo === undefined), context).toBe(true);
+			expect(
+				got.map((r) => r.cells),
+				context
+			).toEqual(want);
+			expect(
+				got.map((r) => r.line),
+				context
+			).toEqual(c.lines);
+			expect(
+				got.every((r) => r.unclosedTo === undefined),
+				context
+			).toBe(true);
 		}
 	});
 });

@@ -81,7 +81,16 @@ describe('the shape of src/lib', () => {
 	it('reads the imports it checks', () => {
 		// The dashboard's view model imports the metric queries: the reader must see that edge.
 		expect(fileGraph.get(path.join(LIB, 'dashboard/dashboard.ts'))).toContain(path.join(LIB, 'core/engine/metrics.ts'));
-		expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]))).toEqual([['a', 'b', 'c']]);
+		expect(
+			cycles(
+				new Map([
+					['a', new Set(['b'])],
+					['b', new Set(['c'])],
+					['c', new Set(['a'])],
+					['d', new Set(['a'])]
+				])
+			)
+		).toEqual([['a', 'b', 'c']]);
 	});
 
 	it('has no import cycle between files', () => {

@@ -26,7 +26,18 @@ let folders = 0;
 const newFolder = () => join(root, `data-${++folders}`);
 
 const options = (out: string, files: string[], more: Partial<IngestOptions> = {}): IngestOptions => ({
-	out, files, agencies: null, mapping: null, headerLine: null, province: 'Tỉnh Thử nghiệm', cutoffDay: null, keep: 7, rewriteAbove: REWRITE_ABOVE, locale: 'vi', say: () => {}, ...more
+	out,
+	files,
+	agencies: null,
+	mapping: null,
+	headerLine: null,
+	province: 'Tỉnh Thử nghiệm',
+	cutoffDay: null,
+	keep: 7,
+	rewriteAbove: REWRITE_ABOVE,
+	locale: 'vi',
+	say: () => {},
+	...more
 });
 const account = (r: Awaited<ReturnType<typeof ingest>>) => ({ read: r.tally.rowsRead, new: r.tally.rowsNew, updated: r.tally.rowsUpdated, unchanged: r.tally.rowsUnchanged, rejected: r.tally.rowsRejected });
 
@@ -169,8 +180,7 @@ describe('every file of the corpus gives the data page’s account through the c
 			const r = await ingest(options(dir, [join(CORPUS, name)]));
 			// Distinct ids into a new folder: every row that loads is new.
 			expect(account(r)).toEqual({ read: want.rowsRead, new: want.rowsLoaded, updated: 0, unchanged: 0, rejected: want.rejected.length });
-			const pick = (ps: typeof r.tally.rejected, wanted: typeof want.rejected) =>
-				ps.map((p, i) => ({ line: p.line, column: p.column, reason: p.reason, ...(wanted[i]?.value === undefined ? {} : { value: p.value }) }));
+			const pick = (ps: typeof r.tally.rejected, wanted: typeof want.rejected) => ps.map((p, i) => ({ line: p.line, column: p.column, reason: p.reason, ...(wanted[i]?.value === undefined ? {} : { value: p.value }) }));
 			expect(pick(r.tally.rejected, want.rejected)).toEqual(want.rejected);
 			expect(pick(r.tally.warnings, want.warnings)).toEqual(want.warnings);
 			const engine = await NodeEngine.open(join(dir, r.manifest!.database), { access_mode: 'READ_ONLY' });
@@ -230,7 +240,10 @@ describe('the agency register and the mapping file', () => {
 			await engine.close();
 		}
 		// The folder's register: the four units, read again by the next run without --agencies.
-		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8')
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		expect(register[0]).toBe('Mã đơn vị,Tên đầy đủ,Tên ngắn,Cấp,Mã đơn vị cấp trên,Hiệu lực từ,Hiệu lực đến,Mã đơn vị kế thừa,Cấp suy đoán');
 		expect(register.slice(1).sort()).toEqual([
 			'HST,Ủy ban nhân dân huyện Sơn Tịnh,UBND huyện Sơn Tịnh,huyện,,01/01/2020,30/06/2025,XTH2,',
@@ -290,7 +303,10 @@ describe('the agency register and the mapping file', () => {
 		};
 		await ingest(options(dir, [join(UPDATES, 'export-1.csv')], { agencies: file }));
 		expect(await successors()).toEqual({ rows: ranked, today: 'XTH2' });
-		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8')
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		// Quoted: the folder's CSV quotes a cell holding the ';' spreadsheets may split on.
 		expect(register.filter((l) => /^(HST|XTH),/.test(l)).map((l) => l.split(',')[7])).toEqual(['"XTH2; XTA"', '"XTH2; XTA"']);
 		// The database as a version before the ranks wrote it: no rank, no table of today's units. The next run writes it
@@ -318,7 +334,10 @@ describe('the agency register and the mapping file', () => {
 		// No level column: "Sở …" is a province department, "UBND xã …" a commune, by their names.
 		writeFileSync(file, 'Mã hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Cơ quan,Hình thức nộp\nN-1,03/03/2025 08:00,10/03/2025,Sở Tư pháp,Trực tiếp\nN-2,04/03/2025 08:00,11/03/2025,UBND xã Tịnh Hà,Trực tiếp\n');
 		await ingest(options(dir, [file]));
-		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		const register = readFileSync(join(dir, 'agencies.csv'), 'utf8')
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		expect(register.slice(1)).toEqual(['Sở Tư pháp,Sở Tư pháp,Sở Tư pháp,tỉnh,,03/03/2025,,,có', 'UBND xã Tịnh Hà,UBND xã Tịnh Hà,UBND xã Tịnh Hà,xã,,04/03/2025,,,có']);
 	});
 

@@ -137,21 +137,41 @@ describe('dates', () => {
 describe('statuses, channels, ratings, levels and amounts', () => {
 	it('reads the common spellings', () => {
 		expect(['Trực tiếp', 'Nộp trực tiếp', 'Bưu chính công ích', 'BCCI', 'Mức độ 3', '3', 'DVC mức độ 4', '4', 'Trực tuyến toàn trình', 'Trực tuyến một phần', 'Online'].map((v) => value(readChannel(v)))).toEqual([
-			'in_person', 'in_person', 'postal', 'postal', 'online_partial', 'online_partial', 'online_full', 'online_full', 'online_full', 'online_partial', 'online_partial'
+			'in_person',
+			'in_person',
+			'postal',
+			'postal',
+			'online_partial',
+			'online_partial',
+			'online_full',
+			'online_full',
+			'online_full',
+			'online_partial',
+			'online_partial'
 		]);
 		expect(['Đã trả kết quả', 'Hoàn thành', 'Đang xử lý', 'Chờ bổ sung', 'Công dân rút hồ sơ', 'Resolved'].map((v) => value(readStatus(v)))).toEqual([
-			'resolved', 'resolved', 'in_progress', 'in_progress', 'withdrawn', 'resolved'
+			'resolved',
+			'resolved',
+			'in_progress',
+			'in_progress',
+			'withdrawn',
+			'resolved'
 		]);
 		expect(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Rất không hài lòng', '5', 4, 'Chưa đánh giá'].map((v) => value(readRating(v)))).toEqual([5, 4, 3, 2, 1, 5, 4, null]);
 		expect(readRating('7')).toEqual({ error: 'rating_out_of_range' });
 		expect(['35.000', '1.234.567', '12,5', '50.000 đ', 0].map((v) => value(readAmount(v)))).toEqual([35000, 1234567, 13, 50000, 0]);
 		expect(['UBND xã Tịnh Hà', 'Ủy ban nhân dân phường Nghĩa Lộ', 'UBND huyện Sơn Tịnh', 'UBND thị xã Đức Phổ', 'Sở Tư pháp', 'Trung tâm Dữ liệu'].map(levelFromName)).toEqual([
-			'commune', 'commune', 'district', 'district', 'province', null
+			'commune',
+			'commune',
+			'district',
+			'district',
+			'province',
+			null
 		]);
 	});
 });
 
-describe('a value outside its field\'s domain is no silently different value', () => {
+describe("a value outside its field's domain is no silently different value", () => {
 	it('ratings with a minus sign or outside 1–5, negative amounts, channels and levels with a minus sign', () => {
 		// Normalising text drops a minus sign: "-1" was read as one star.
 		expect(['-1', '-5', '−3', '0', '6', -1, 0, 9].map((v) => readRating(v))).toEqual(Array(8).fill({ error: 'rating_out_of_range' }));

@@ -40,7 +40,6 @@ async function load(name: string, options = REPLACE) {
 	return loadFiles(engine, [planned], options, () => {});
 }
 
-
 describe('every good file gives the eight dossiers', () => {
 	for (const [name, want] of Object.entries(GOOD_FILES)) {
 		it(name, async () => {
@@ -88,8 +87,7 @@ describe('hostile files: every line accounted for, the figures those of the clea
 			const { tally } = await load(name);
 			expect([tally.rowsRead, tally.rowsLoaded, tally.rowsRejected]).toEqual([want.rowsRead, want.rowsLoaded, want.rejected.length]);
 			expect(tally.rowsRead).toBe(tally.rowsLoaded + tally.rowsRejected);
-			const pick = (ps: typeof tally.rejected, wanted: typeof want.rejected) =>
-				ps.map((p, i) => ({ line: p.line, column: p.column, reason: p.reason, ...(wanted[i]?.value === undefined ? {} : { value: p.value }) }));
+			const pick = (ps: typeof tally.rejected, wanted: typeof want.rejected) => ps.map((p, i) => ({ line: p.line, column: p.column, reason: p.reason, ...(wanted[i]?.value === undefined ? {} : { value: p.value }) }));
 			expect(pick(tally.rejected, want.rejected)).toEqual(want.rejected);
 			expect(pick(tally.warnings, want.warnings)).toEqual(want.warnings);
 			expect(await engine!.query(DOSSIER_SQL)).toEqual(want.dossiers);
@@ -105,12 +103,32 @@ describe('the loaded data gives the figures worked out by hand', () => {
 		const [total] = await queryMetrics(engine!, { periods: [period] });
 		const byAgency = await queryMetrics(engine!, { periods: [period], groupBy: ['agency'] });
 		const pick = (m: Record<string, number>) => ({
-			received: m.received, online: m.online, carried: m.carried, new: m.new, resolved: m.resolved, early: m.early,
-			on_time: m.on_time, late: m.late, withdrawn: m.withdrawn, in_progress: m.in_progress, not_yet_due: m.not_yet_due, overdue: m.overdue
+			received: m.received,
+			online: m.online,
+			carried: m.carried,
+			new: m.new,
+			resolved: m.resolved,
+			early: m.early,
+			on_time: m.on_time,
+			late: m.late,
+			withdrawn: m.withdrawn,
+			in_progress: m.in_progress,
+			not_yet_due: m.not_yet_due,
+			overdue: m.overdue
 		});
 		const want = (w: (typeof MARCH_2025)[keyof typeof MARCH_2025]) => ({
-			received: w.received, online: w.online, carried: w.carried, new: w.new, resolved: w.resolved, early: w.early, on_time: w.on_time, late: w.late,
-			withdrawn: w.withdrawn, in_progress: w.in_progress, not_yet_due: w.not_yet_due, overdue: w.overdue
+			received: w.received,
+			online: w.online,
+			carried: w.carried,
+			new: w.new,
+			resolved: w.resolved,
+			early: w.early,
+			on_time: w.on_time,
+			late: w.late,
+			withdrawn: w.withdrawn,
+			in_progress: w.in_progress,
+			not_yet_due: w.not_yet_due,
+			overdue: w.overdue
 		});
 		expect(pick(total.counts as never)).toEqual(want(MARCH_2025.total));
 		// One row for each of the three agencies worked out by hand, no more, no fewer.
@@ -124,7 +142,10 @@ describe('the loaded data gives the figures worked out by hand', () => {
 		// Eight dossiers, the first received on 25/02 (HS-008): kept in the dataset, not counted at every start.
 		expect(await datasetInfo(engine!)).toMatchObject({ dataAsOf: '2025-03-20', dataFrom: '2025-02-25', dossiers: 8 });
 		const facts = await engine!.query<{ key: string; value: string }>("SELECT key, value FROM dataset WHERE key IN ('dossiers', 'data_from') ORDER BY key");
-		expect(facts).toEqual([{ key: 'data_from', value: '2025-02-25' }, { key: 'dossiers', value: '8' }]);
+		expect(facts).toEqual([
+			{ key: 'data_from', value: '2025-02-25' },
+			{ key: 'dossiers', value: '8' }
+		]);
 	});
 
 	it('kept as a database file and restored in another engine, then pre-aggregated: the same figures', async () => {
@@ -183,7 +204,8 @@ describe('a load that loads nothing, or fails, leaves the data as it was', () =>
 		await load('vendor-a-utf8.csv');
 		const catalog = await loadCatalog(engine!);
 		// Three rows with no due date: each rejected as missing_due, in the due column, at lines 2–4.
-		const text = 'Mã hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Cơ quan,Cấp,Hình thức nộp\nX-1,03/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-2,04/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-3,05/03/2025,,UBND xã A,Cấp xã,Trực tuyến toàn trình\n';
+		const text =
+			'Mã hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Cơ quan,Cấp,Hình thức nộp\nX-1,03/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-2,04/03/2025,,Sở Tư pháp,Cấp tỉnh,Trực tiếp\nX-3,05/03/2025,,UBND xã A,Cấp xã,Trực tuyến toàn trình\n';
 		const file = new File([text], 'no-due.csv');
 		const inspection = await (await openSource(file)).inspect();
 		const planned = { name: 'no-due.csv', file, encoding: null, headerLine: null, headers: inspection.headers, mapping: proposeMapping(inspection.headers) };

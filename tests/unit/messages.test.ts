@@ -47,8 +47,7 @@ describe('messages', () => {
 	});
 
 	it('puts no key together from a prefix and a cast: closed sets have records', () => {
-		const files = (dir: string): string[] =>
-			readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? files(path.join(dir, n)) : /\.(ts|svelte)$/.test(n) ? [path.join(dir, n)] : []));
+		const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? files(path.join(dir, n)) : /\.(ts|svelte)$/.test(n) ? [path.join(dir, n)] : []));
 		expect([...files('src'), ...files('scripts')].filter((f) => readFileSync(f, 'utf8').includes('as MessageKey'))).toEqual([]);
 	});
 

@@ -7,13 +7,7 @@ import { COUNT_IDS, RATE_IDS, addCounts, metric, rate, type Counts } from '../..
 import { dayPeriods, period, periodKey } from '../../src/lib/core/domain/periods';
 import { queryMetrics } from '../../src/lib/core/engine/metrics';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
-import {
-	FEBRUARY_2023,
-	QUARTER_1_2023,
-	QUARTER_1_2023_RATES,
-	QUARTER_1_2023_TOTAL,
-	REPORTING_MONTH_3_2023
-} from '../fixtures/basic/expected';
+import { FEBRUARY_2023, QUARTER_1_2023, QUARTER_1_2023_RATES, QUARTER_1_2023_TOTAL, REPORTING_MONTH_3_2023 } from '../fixtures/basic/expected';
 import { openFixture } from './helpers';
 
 const Q1 = period({ kind: 'reporting', span: 'quarter', year: 2023, index: 1, cutoffDay: 15 });
@@ -141,7 +135,10 @@ describe('the identities of docs/METRICS.md on the fixture', () => {
 		const declared = [...COUNT_IDS, ...RATE_IDS].map(metric);
 		expect(new Set(declared.map((m) => m.id)).size).toBe(declared.length);
 		for (const m of declared) {
-			for (const [what, text] of [['name', m.name], ['definition', m.definition]] as const) {
+			for (const [what, text] of [
+				['name', m.name],
+				['definition', m.definition]
+			] as const) {
 				// Vietnamese words carry diacritics; the English text is plain ASCII, so neither is the other copied.
 				expect(text.vi, `${m.id}: Vietnamese ${what}`).toMatch(/[\x80-\uffff]/);
 				expect(text.en, `${m.id}: English ${what}`).toMatch(/^[A-Z][\x20-\x7e]+$/);

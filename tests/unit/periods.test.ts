@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-	latestCompletePeriod,
-	parsePeriodKey,
-	period,
-	periodContaining,
-	periodKey,
-	periodsCovering,
-	previousPeriod,
-	samePeriodLastYear,
-	type PeriodSpec
-} from '../../src/lib/core/domain/periods';
+import { latestCompletePeriod, parsePeriodKey, period, periodContaining, periodKey, periodsCovering, previousPeriod, samePeriodLastYear, type PeriodSpec } from '../../src/lib/core/domain/periods';
 
 const r15 = (span: 'month' | 'quarter' | 'half' | 'nine_months' | 'year', year: number, index: number): PeriodSpec => ({
-	kind: 'reporting', span, year, index, cutoffDay: 15
+	kind: 'reporting',
+	span,
+	year,
+	index,
+	cutoffDay: 15
 });
 
 describe('reporting periods by the cut-off rule (docs/METRICS.md, "Periods")', () => {

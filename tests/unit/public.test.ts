@@ -17,7 +17,11 @@ describe('public figures, quarter I/2023 (15/12/2022 – 14/3/2023), data as of 
 		// 15/12/2022 – 31/3/2023: the quarter's 20 and F06 (received 15/3); resolved: the 12, F06 (15/3) and F10 (20/3).
 		expect(f.yearToDate.period).toMatchObject({ first: '2022-12-15', last: '2023-03-31', kind: 'year-to-date', year: 2023 });
 		expect(f.yearToDate.total).toMatchObject({ received: 21, resolved: 14 });
-		expect(f.levels.map((l) => [l.level, l.received])).toEqual([['province', 7], ['district', 6], ['commune', 7]]);
+		expect(f.levels.map((l) => [l.level, l.received])).toEqual([
+			['province', 7],
+			['district', 6],
+			['commune', 7]
+		]);
 		expect(f.trend).toHaveLength(12);
 		expect(f.trend.at(-1)!.period).toMatchObject({ first: '2023-02-15', last: '2023-03-14', kind: 'reporting-month', index: 3, year: 2023 });
 	});
@@ -38,7 +42,10 @@ describe('public figures, quarter I/2023 (15/12/2022 – 14/3/2023), data as of 
 
 	it('threshold 7: the agency of 6 dossiers is merged, and left out because its merged row is still under 7', async () => {
 		const f = await publicFigures(engine, 7);
-		expect(f.agencies.map((a) => [a.name, a.received])).toEqual([['Sở Tư pháp', 7], ['Ủy ban nhân dân xã Đức Lân', 7]]);
+		expect(f.agencies.map((a) => [a.name, a.received])).toEqual([
+			['Sở Tư pháp', 7],
+			['Ủy ban nhân dân xã Đức Lân', 7]
+		]);
 		expect(f.agencies[0].rates.on_time_rate).toBeNull(); // 6 resolved < 7
 		expect(f.merged).toBeNull();
 		expect(f.suppressedUnits).toBe(1);

@@ -15,22 +15,7 @@ import { datasetInfo, type DatasetInfo } from '../../src/lib/core/engine/source'
 import type { Engine } from '../../src/lib/core/engine/types';
 import { DEFAULT_REPORT, type ReportQuery } from '../../src/lib/report/address';
 import type { AnnexGroup, Report } from '../../src/lib/report/data';
-import {
-	annexCsv,
-	annexRows,
-	annexView,
-	cell,
-	formCsv,
-	formView,
-	likelyNext,
-	openAtFirst,
-	reportKey,
-	reportPeriod,
-	titleLines,
-	toggled,
-	workbookName,
-	workbookTitle
-} from '../../src/lib/report/model';
+import { annexCsv, annexRows, annexView, cell, formCsv, formView, likelyNext, openAtFirst, reportKey, reportPeriod, titleLines, toggled, workbookName, workbookTitle } from '../../src/lib/report/model';
 import { ReportFigures, annexOf, formOf } from '../../src/lib/report/page.svelte';
 import type { Session } from '../../src/lib/session/session';
 import { BY_AGENCY, LATE_ANNEX, type ExpectedRow } from '../fixtures/report/expected';
@@ -106,9 +91,7 @@ describe('the report view model', () => {
 		const view = annexView(annex, report, 'vi');
 		expect(view.count).toBe(8);
 		expect(view.long).toBe(false);
-		expect(view.help).toBe(
-			'8 hồ sơ đã giải quyết quá hạn trong kỳ hoặc còn quá hạn vào cuối ngày 14/3/2023. Trong mỗi cơ quan: hồ sơ đang quá hạn trước, rồi theo số ngày trễ giảm dần.'
-		);
+		expect(view.help).toBe('8 hồ sơ đã giải quyết quá hạn trong kỳ hoặc còn quá hạn vào cuối ngày 14/3/2023. Trong mỗi cơ quan: hồ sơ đang quá hạn trước, rồi theo số ngày trễ giảm dần.');
 		expect(view.agencies.map((a) => [a.heading, a.counts, a.before])).toEqual([
 			['Sở TN&MT (1)', '1 đang quá hạn · 0 giải quyết quá hạn', 0],
 			['Sở Tư pháp (2)', '0 đang quá hạn · 2 giải quyết quá hạn', 1],

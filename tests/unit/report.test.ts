@@ -98,14 +98,28 @@ describe('the report form on the report fixture', () => {
 	});
 });
 
-describe('the form\'s identities', () => {
+describe("the form's identities", () => {
 	it('name each identity a row breaks, and none of a sound row', () => {
 		// By hand: 10 received = 6 resolved + 1 withdrawn + 3 in progress = 4 new + 6 carried = 7 online + 2 in person + 1 postal;
 		// 6 resolved = 2 early + 3 on time + 1 late; 3 in progress = 2 not yet due + 1 overdue.
 		const sound: Counts = {
 			...addCounts([]),
-			received: 10, new: 4, carried: 6, resolved: 6, early: 2, on_time: 3, late: 1, withdrawn: 1, in_progress: 3, not_yet_due: 2, overdue: 1,
-			online: 7, online_partial: 4, online_full: 3, in_person: 2, postal: 1
+			received: 10,
+			new: 4,
+			carried: 6,
+			resolved: 6,
+			early: 2,
+			on_time: 3,
+			late: 1,
+			withdrawn: 1,
+			in_progress: 3,
+			not_yet_due: 2,
+			overdue: 1,
+			online: 7,
+			online_partial: 4,
+			online_full: 3,
+			in_person: 2,
+			postal: 1
 		};
 		expect(brokenIdentities(sound)).toEqual([]);
 		expect(brokenIdentities({ ...sound, late: 2 })).toEqual(['resolved = early + on time + late']);

@@ -46,7 +46,9 @@ describe('the sample province', () => {
 			await generateSample({ size: 5000, end: '2023-06-30', out: again });
 			const first = await NodeEngine.open(join(again, 'province.duckdb'), { access_mode: 'READ_ONLY' });
 			const digest = async (e: NodeEngine) =>
-				createHash('sha256').update(JSON.stringify(await e.query('SELECT * FROM dossiers ORDER BY id'))).digest('hex');
+				createHash('sha256')
+					.update(JSON.stringify(await e.query('SELECT * FROM dossiers ORDER BY id')))
+					.digest('hex');
 			const a = await digest(first);
 			await first.close();
 			await generateSample({ size: 5000, end: '2023-06-30', out: join(again, 'b') });
@@ -59,11 +61,7 @@ describe('the sample province', () => {
 	});
 
 	it('satisfies every identity for every agency in every reporting month, quarter and year', async () => {
-		const periods: Period[] = [
-			...periodsCovering('2022-01-01', END, 'reporting', 'month'),
-			...periodsCovering('2022-01-01', END, 'reporting', 'quarter'),
-			...periodsCovering('2022-01-01', END, 'reporting', 'year')
-		];
+		const periods: Period[] = [...periodsCovering('2022-01-01', END, 'reporting', 'month'), ...periodsCovering('2022-01-01', END, 'reporting', 'quarter'), ...periodsCovering('2022-01-01', END, 'reporting', 'year')];
 		const rows = await queryMetrics(engine, { periods, groupBy: ['agency'] });
 		expect(new Set(rows.map((r) => r.period)).size).toBe(periods.length);
 		let checked = 0;
@@ -81,9 +79,7 @@ describe('the sample province', () => {
 		const years = [year(2022), year(2023), year(2024)];
 		const byLevel = await queryMetrics(engine, { periods: years, groupBy: ['level'] });
 		// Each year holds the three levels (districts existed until 30/6/2025): none escapes its bounds below by being absent.
-		expect(byLevel.map((r) => `${r.period.slice(7, 11)} ${r.keys.level}`).sort()).toEqual(
-			['2022', '2023', '2024'].flatMap((y) => [`${y} commune`, `${y} district`, `${y} province`])
-		);
+		expect(byLevel.map((r) => `${r.period.slice(7, 11)} ${r.keys.level}`).sort()).toEqual(['2022', '2023', '2024'].flatMap((y) => [`${y} commune`, `${y} district`, `${y} province`]));
 		for (const r of byLevel) {
 			const onTime = rate('on_time_rate', r.counts)!;
 			if (r.keys.level === 'province') expect(onTime).toBeGreaterThan(0.995); // ≈ 99.9% (Quảng Ngãi 2023: 99.94%)

@@ -54,10 +54,23 @@ FROM duckdb_columns() WHERE database_name = current_database() ORDER BY table_na
 	it('refuses a dossier outside its columns’ values and checks', async () => {
 		const dossier = (cells: Partial<Record<string, string>>) => {
 			const row: Record<string, string> = {
-				id: "'X'", procedure_code: "'1.000001'", agency_id: "'P1'", received_at: "TIMESTAMP '2025-03-03 08:00:00'", due_at: "TIMESTAMP '2025-03-10 23:59:59.999999'",
-				resolved_at: 'NULL', withdrawn_at: 'NULL', status: "'in_progress'", channel: "'in_person'", rating: 'NULL', ...cells
+				id: "'X'",
+				procedure_code: "'1.000001'",
+				agency_id: "'P1'",
+				received_at: "TIMESTAMP '2025-03-03 08:00:00'",
+				due_at: "TIMESTAMP '2025-03-10 23:59:59.999999'",
+				resolved_at: 'NULL',
+				withdrawn_at: 'NULL',
+				status: "'in_progress'",
+				channel: "'in_person'",
+				rating: 'NULL',
+				...cells
 			};
-			return engine.run(`INSERT INTO dossiers BY NAME SELECT ${Object.entries(row).map(([c, v]) => `${v} AS ${c}`).join(', ')}`);
+			return engine.run(
+				`INSERT INTO dossiers BY NAME SELECT ${Object.entries(row)
+					.map(([c, v]) => `${v} AS ${c}`)
+					.join(', ')}`
+			);
 		};
 		// A sound one, with the defaults: no fee, nothing paid online, no apology.
 		await dossier({});
@@ -101,7 +114,7 @@ describe('staged rows', () => {
 			const file = new File([readFileSync(`tests/fixtures/ingest/${name}`)], name);
 			const { headers } = await (await openSource(file)).inspect();
 			await readFiles([{ name, file, encoding: null, headerLine: null, headers, mapping: proposeMapping(headers) }], null, stager(engine), () => {});
-			const columns = await engine.query<{ c: string; type: string }>('SELECT column_name AS c, data_type AS type FROM duckdb_columns() WHERE table_name = \'staged_1\' ORDER BY column_index');
+			const columns = await engine.query<{ c: string; type: string }>("SELECT column_name AS c, data_type AS type FROM duckdb_columns() WHERE table_name = 'staged_1' ORDER BY column_index");
 			// As described, but the fee, a double on its way (memory.staged casts it to BIGINT).
 			expect(columns).toEqual(Object.entries(STAGED_COLUMNS).map(([c, col]) => ({ c, type: c === 'fee' ? 'DOUBLE' : col.type })));
 			expect(columns.slice(0, Object.keys(DOSSIER_TABLE.columns).length).map((r) => r.c)).toEqual(Object.keys(DOSSIER_TABLE.columns));

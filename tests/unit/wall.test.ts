@@ -43,7 +43,11 @@ describe('wall figures on the basic fixture (data as of 31/3/2023)', () => {
 		expect(f.before).toMatchObject({ received: 5, new: 5, carried: 0, resolved: 1, early: 1, on_time: 0, late: 0, withdrawn: 0, in_progress: 4, not_yet_due: 2, overdue: 2 });
 		expect(f.trend).toHaveLength(12);
 		expect(f.trend.at(-1)!.period).toMatchObject({ first: '2023-02-15', last: '2023-03-14' });
-		expect(f.levels.map((l) => [l.level, l.counts.received])).toEqual([['province', 7], ['district', 6], ['commune', 7]]);
+		expect(f.levels.map((l) => [l.level, l.counts.received])).toEqual([
+			['province', 7],
+			['district', 6],
+			['commune', 7]
+		]);
 	});
 
 	it('ranking: the agencies of the quarter; overdue now: who holds dossiers past due at the end of 31/3/2023', async () => {
@@ -101,7 +105,11 @@ describe('the wall feed: a read opens an engine only when the data changed', () 
 	it('keeps the last figures while the source fails, says since when, and recovers', async () => {
 		const { s, source } = testSource();
 		let clock = new Date('2026-11-21T01:00:00Z');
-		const feed = new WallFeed(source, () => {}, () => clock);
+		const feed = new WallFeed(
+			source,
+			() => {},
+			() => clock
+		);
 		await feed.read();
 		expect(feed.state.figures?.current.received).toBe(20);
 		expect(s).toMatchObject({ opened: 1, closed: 1 }); // no engine is kept between reads

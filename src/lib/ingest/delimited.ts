@@ -23,7 +23,10 @@ const CANDIDATES = [',', ';', '\t', '|'];
  * cell, or (padded by Excel) into as many as the rest: neither misleads it.
  */
 export function detectDelimiter(text: string): string {
-	const lines = text.split(/\r?\n|\r/).filter((l) => l.trim() !== '').slice(0, 40);
+	const lines = text
+		.split(/\r?\n|\r/)
+		.filter((l) => l.trim() !== '')
+		.slice(0, 40);
 	let best = ',';
 	let bestScore = 0;
 	for (const d of CANDIDATES) {

@@ -20,7 +20,8 @@ export const ENCODING_NAMES: Record<Encoding, string> = {
 };
 
 /** TCVN3 bytes 0x80–0xFF (TCVN 5712:1993, as glibc's iconv TCVN5712-1 decodes them). 0xB0–0xB4 are combining tone marks. */
-const TCVN3_HIGH = '\u00c0\u1ea2\u00c3\u00c1\u1ea0\u1eb6\u1eac\u00c8\u1eba\u1ebc\u00c9\u1eb8\u1ec6\u00cc\u1ec8\u0128\u00cd\u1eca\u00d2\u1ece\u00d5\u00d3\u1ecc\u1ed8\u1edc\u1ede\u1ee0\u1eda\u1ee2\u00d9\u1ee6\u0168\u00a0\u0102\u00c2\u00ca\u00d4\u01a0\u01af\u0110\u0103\u00e2\u00ea\u00f4\u01a1\u01b0\u0111\u1eb0\u0300\u0309\u0303\u0301\u0323\u00e0\u1ea3\u00e3\u00e1\u1ea1\u1eb2\u1eb1\u1eb3\u1eb5\u1eaf\u1eb4\u1eae\u1ea6\u1ea8\u1eaa\u1ea4\u1ec0\u1eb7\u1ea7\u1ea9\u1eab\u1ea5\u1ead\u00e8\u1ec2\u1ebb\u1ebd\u00e9\u1eb9\u1ec1\u1ec3\u1ec5\u1ebf\u1ec7\u00ec\u1ec9\u1ec4\u1ebe\u1ed2\u0129\u00ed\u1ecb\u00f2\u1ed4\u1ecf\u00f5\u00f3\u1ecd\u1ed3\u1ed5\u1ed7\u1ed1\u1ed9\u1edd\u1edf\u1ee1\u1edb\u1ee3\u00f9\u1ed6\u1ee7\u0169\u00fa\u1ee5\u1eeb\u1eed\u1eef\u1ee9\u1ef1\u1ef3\u1ef7\u1ef9\u00fd\u1ef5\u1ed0';
+const TCVN3_HIGH =
+	'\u00c0\u1ea2\u00c3\u00c1\u1ea0\u1eb6\u1eac\u00c8\u1eba\u1ebc\u00c9\u1eb8\u1ec6\u00cc\u1ec8\u0128\u00cd\u1eca\u00d2\u1ece\u00d5\u00d3\u1ecc\u1ed8\u1edc\u1ede\u1ee0\u1eda\u1ee2\u00d9\u1ee6\u0168\u00a0\u0102\u00c2\u00ca\u00d4\u01a0\u01af\u0110\u0103\u00e2\u00ea\u00f4\u01a1\u01b0\u0111\u1eb0\u0300\u0309\u0303\u0301\u0323\u00e0\u1ea3\u00e3\u00e1\u1ea1\u1eb2\u1eb1\u1eb3\u1eb5\u1eaf\u1eb4\u1eae\u1ea6\u1ea8\u1eaa\u1ea4\u1ec0\u1eb7\u1ea7\u1ea9\u1eab\u1ea5\u1ead\u00e8\u1ec2\u1ebb\u1ebd\u00e9\u1eb9\u1ec1\u1ec3\u1ec5\u1ebf\u1ec7\u00ec\u1ec9\u1ec4\u1ebe\u1ed2\u0129\u00ed\u1ecb\u00f2\u1ed4\u1ecf\u00f5\u00f3\u1ecd\u1ed3\u1ed5\u1ed7\u1ed1\u1ed9\u1edd\u1edf\u1ee1\u1edb\u1ee3\u00f9\u1ed6\u1ee7\u0169\u00fa\u1ee5\u1eeb\u1eed\u1eef\u1ee9\u1ef1\u1ef3\u1ef7\u1ef9\u00fd\u1ef5\u1ed0';
 
 /**
  * VNI (VNI-Windows) writes a toned vowel as the ASCII base letter followed by one byte for
@@ -107,7 +108,7 @@ export class StreamDecoder {
 		const end = last ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
 		this.heldBytes = bytes.slice(end);
 		const parts: string[] = [];
-		for (let start = 0; start < end; ) {
+		for (let start = 0; start < end;) {
 			const nl = bytes.indexOf(0x0a, start);
 			const stop = nl < 0 || nl >= end ? end : nl + 1;
 			const line = bytes.subarray(start, stop);
@@ -188,7 +189,7 @@ export function detectEncoding(sample: Uint8Array): Encoding {
 function isUtf8(sample: Uint8Array): boolean {
 	let good = 0;
 	let bad = 0;
-	for (let start = 0; start < sample.length; ) {
+	for (let start = 0; start < sample.length;) {
 		const nl = sample.indexOf(0x0a, start);
 		// A line cut off at the end of the sample is not judged: its last character may be too.
 		if (nl < 0 && start > 0) break;
@@ -245,7 +246,7 @@ class LineJudge {
 
 /** Every byte over 0x7F part of a well-formed UTF-8 sequence. */
 function wellFormedUtf8(bytes: Uint8Array): boolean {
-	for (let i = 0; i < bytes.length; ) {
+	for (let i = 0; i < bytes.length;) {
 		const b = bytes[i];
 		const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
 		if (len === 0 || i + len > bytes.length) return false;

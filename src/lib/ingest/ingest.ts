@@ -32,12 +32,7 @@ export interface LoadProgress {
 }
 
 /** Reads the planned files; `stage` receives each batch of loadable rows as an Arrow IPC stream (staged.ts). */
-export type Reader = (
-	files: readonly PlannedFile[],
-	known: KnownNames | null,
-	stage: (ipc: Uint8Array) => Promise<void>,
-	onProgress: (p: LoadProgress) => void
-) => Promise<ReadOutcome>;
+export type Reader = (files: readonly PlannedFile[], known: KnownNames | null, stage: (ipc: Uint8Array) => Promise<void>, onProgress: (p: LoadProgress) => void) => Promise<ReadOutcome>;
 
 const BATCH_ROWS = 50_000;
 

@@ -34,13 +34,7 @@ export interface LoadResult {
 }
 
 /** `read` is where the rows are read: the page passes its two workers (read-in-workers.ts). */
-export async function loadFiles(
-	engine: Engine,
-	files: readonly PlannedFile[],
-	o: LoadOptions,
-	onProgress: (p: LoadProgress) => void,
-	read: Reader = readFiles
-): Promise<LoadResult> {
+export async function loadFiles(engine: Engine, files: readonly PlannedFile[], o: LoadOptions, onProgress: (p: LoadProgress) => void, read: Reader = readFiles): Promise<LoadResult> {
 	const adding = o.mode === 'add';
 	const known = adding && o.current ? { agencies: o.current.agencies, procedures: o.current.procedures } : null;
 	const { tally, newAgencies, newProcedures } = await stageAndMerge(engine, files, known, adding ? 'dossiers' : null, onProgress, read);

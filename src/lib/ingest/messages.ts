@@ -110,7 +110,8 @@ export const REASONS: Names<Reason> = {
 		corrected_received: 'the receipt date differs from the earlier load',
 		corrected_agency: 'the receiving agency differs from the earlier load',
 		corrected_closed: 'the result or withdrawal date differs from the earlier load',
-		unclosed_quote: 'a quote (") opened and never closed, swallowing the lines after it to the end of the file (the value gives those lines); they were read again and only this line is rejected. Fix the quote in the file',
+		unclosed_quote:
+			'a quote (") opened and never closed, swallowing the lines after it to the end of the file (the value gives those lines); they were read again and only this line is rejected. Fix the quote in the file',
 		not_json: 'the line is not valid JSON',
 		value_too_long: 'a value longer than 32,768 characters cannot be a value of this field (shifted columns or damaged data)',
 		rating_out_of_range: 'a rating outside 1–5 (taken as not rated)',
@@ -125,7 +126,8 @@ export const REFUSALS: Names<FileErrorCode> = {
 		empty_file: 'tệp rỗng.',
 		binary_file: 'đây không phải tệp văn bản, Excel, Parquet hay JSON (nội dung nhị phân). Có thể tệp bị đổi đuôi.',
 		old_xls: 'tệp Excel đời cũ (.xls). Hãy mở bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV.',
-		no_header: 'không tìm thấy dòng tiêu đề: không dòng nào trong 30 dòng đầu có từ hai ô có giá trị trở lên (tệp chỉ có tiêu đề, hoặc không phải một bảng). Hãy mở tệp, kiểm tra rằng có một dòng tên cột và các dòng hồ sơ bên dưới, rồi lưu lại dưới dạng .xlsx hoặc CSV.',
+		no_header:
+			'không tìm thấy dòng tiêu đề: không dòng nào trong 30 dòng đầu có từ hai ô có giá trị trở lên (tệp chỉ có tiêu đề, hoặc không phải một bảng). Hãy mở tệp, kiểm tra rằng có một dòng tên cột và các dòng hồ sơ bên dưới, rồi lưu lại dưới dạng .xlsx hoặc CSV.',
 		no_rows: 'tệp chỉ có dòng tiêu đề, không có hồ sơ nào.',
 		bad_xlsx: 'tệp Excel bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong).',
 		bad_parquet: 'tệp Parquet bị hỏng hoặc không trọn vẹn.',
@@ -137,7 +139,8 @@ export const REFUSALS: Names<FileErrorCode> = {
 		empty_file: 'the file is empty.',
 		binary_file: 'this is not a text, Excel, Parquet or JSON file (binary content). It may have been renamed.',
 		old_xls: 'an old Excel file (.xls). Open it in Excel and save it as .xlsx or CSV.',
-		no_header: 'no header row found: none of the first 30 rows has two filled cells or more (the file holds only titles, or is not a table). Open the file, check that it has a row of column names with the dossiers below it, and save it as .xlsx or CSV.',
+		no_header:
+			'no header row found: none of the first 30 rows has two filled cells or more (the file holds only titles, or is not a table). Open the file, check that it has a row of column names with the dossiers below it, and save it as .xlsx or CSV.',
 		no_rows: 'the file has a header row and no dossiers.',
 		bad_xlsx: 'the Excel file is damaged or incomplete (perhaps a download that did not finish).',
 		bad_parquet: 'the Parquet file is damaged or incomplete.',

@@ -51,9 +51,30 @@ export interface ReadBatch {
 
 export function newBatch(file: number): ReadBatch {
 	return {
-		file, rowsRead: 0, line: [], id: [], agencyCode: [], agencyName: [], level: [], procedureCode: [], procedureName: [], field: [],
-		receivedAt: [], dueAt: [], resolvedAt: [], withdrawnAt: [], status: [], channel: [], fee: [],
-		paidOnline: [], digitised: [], resultElectronic: [], rating: [], apologyIssued: [], warnings: [], rejected: []
+		file,
+		rowsRead: 0,
+		line: [],
+		id: [],
+		agencyCode: [],
+		agencyName: [],
+		level: [],
+		procedureCode: [],
+		procedureName: [],
+		field: [],
+		receivedAt: [],
+		dueAt: [],
+		resolvedAt: [],
+		withdrawnAt: [],
+		status: [],
+		channel: [],
+		fee: [],
+		paidOnline: [],
+		digitised: [],
+		resultElectronic: [],
+		rating: [],
+		apologyIssued: [],
+		warnings: [],
+		rejected: []
 	};
 }
 
@@ -212,7 +233,10 @@ export function readValues(ctx: RowContext, line: number, cells: readonly Cell[]
 /** Non-empty cells beyond the header's columns, joined; null when there are none. */
 function extraCells(ctx: RowContext, cells: readonly Cell[]): string | null {
 	if (cells.length <= ctx.headers.length) return null;
-	const extra = cells.slice(ctx.headers.length).map((c) => readText(c)).filter((v) => v !== null);
+	const extra = cells
+		.slice(ctx.headers.length)
+		.map((c) => readText(c))
+		.filter((v) => v !== null);
 	return extra.length ? extra.join(' | ') : null;
 }
 

@@ -98,7 +98,10 @@ function headerChoices(rows: readonly { line: number; cells: readonly Cell[] }[]
 }
 
 function shortText(cells: readonly Cell[]): string {
-	const text = cells.map((c) => String(c ?? '').trim()).filter((v) => v !== '').join(' | ');
+	const text = cells
+		.map((c) => String(c ?? '').trim())
+		.filter((v) => v !== '')
+		.join(' | ');
 	return text.length > 90 ? text.slice(0, 90) + '…' : text;
 }
 
@@ -127,7 +130,11 @@ async function sniffFormat(file: Blob & { name?: string }): Promise<Format> {
 	if (start.startsWith('{')) {
 		// NDJSON: records one to a line. Two whole ones among the first lines tell it, even when
 		// the first is broken; pretty-printed JSON puts "{" alone on a line.
-		const lines = start.split(/\r?\n|\r/).map((l) => l.trim()).filter((l) => l).slice(0, 10);
+		const lines = start
+			.split(/\r?\n|\r/)
+			.map((l) => l.trim())
+			.filter((l) => l)
+			.slice(0, 10);
 		return lines.filter((l) => l.startsWith('{') && l.endsWith('}')).length >= 2 ? 'ndjson' : 'json';
 	}
 	return 'delimited';

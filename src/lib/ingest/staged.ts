@@ -26,13 +26,7 @@ export const STAGED_COLUMNS = /* @__PURE__ */ Object.assign({}, DOSSIER_COLUMN_S
 type StagedColumn = keyof typeof STAGED_COLUMNS;
 
 /** A staged column's values in the admitting worker: timestamps in microseconds, NaN for none. */
-type StagedValue<C extends Column> = C['type'] extends 'TIMESTAMP'
-	? Micros
-	: C['type'] extends 'BOOLEAN'
-		? boolean
-		: C['type'] extends 'VARCHAR'
-			? string
-			: number | (C['nullable'] extends true ? null : never);
+type StagedValue<C extends Column> = C['type'] extends 'TIMESTAMP' ? Micros : C['type'] extends 'BOOLEAN' ? boolean : C['type'] extends 'VARCHAR' ? string : number | (C['nullable'] extends true ? null : never);
 type StagedValues = { [K in StagedColumn]: readonly StagedValue<(typeof STAGED_COLUMNS)[K]>[] };
 
 const encoder = new TextEncoder();

@@ -12,19 +12,7 @@ import { AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, LATE_
 import { CURRENT_UNITS } from '../core/domain/succession';
 import { vietnamToday, type IsoDay } from '../core/domain/dates';
 import { dossierFactsSql, lastEventDay } from '../core/engine/source';
-import {
-	AGENCY_TABLE,
-	DOSSIER_COLUMNS,
-	DOSSIER_ORDER,
-	DOSSIER_TABLE,
-	PROCEDURE_TABLE,
-	SUCCESSOR_TABLE,
-	columnNames,
-	columnTypesSql,
-	pickColumns,
-	sqlTypes,
-	type Columns
-} from '../core/domain/schema';
+import { AGENCY_TABLE, DOSSIER_COLUMNS, DOSSIER_ORDER, DOSSIER_TABLE, PROCEDURE_TABLE, SUCCESSOR_TABLE, columnNames, columnTypesSql, pickColumns, sqlTypes, type Columns } from '../core/domain/schema';
 import { engineCsv } from '../core/engine/csv';
 import type { Engine } from '../core/engine/types';
 import { USER_AGENCY_COLUMNS, type AgencyRecord, type ProcedureRecord } from './catalogue';
@@ -79,7 +67,9 @@ WHERE database_name = 'memory' AND regexp_matches(table_name, '^staged_[0-9]+$')
 export async function endStaging(engine: Engine): Promise<boolean> {
 	const tables = await stagedTables(engine);
 	if (!tables.length) return false;
-	const columns = Object.entries(STAGED_COLUMNS).map(([c, { type }]) => `CAST(${c} AS ${type}) AS ${c}`).join(', ');
+	const columns = Object.entries(STAGED_COLUMNS)
+		.map(([c, { type }]) => `CAST(${c} AS ${type}) AS ${c}`)
+		.join(', ');
 	await engine.query(`CREATE OR REPLACE VIEW memory.staged AS\n${tables.map((t) => `SELECT ${columns} FROM memory.${t}`).join('\nUNION ALL\n')}`);
 	return true;
 }
@@ -112,7 +102,15 @@ UNION ALL ${LATEST_SQL}`);
 		['memory.user_procedures', PROCEDURE_TABLE.columns, procedures]
 	] as const) {
 		const cols = columnNames(columns);
-		if (rows.length) await engine.insertCsv(table, engineCsv(cols, rows.map((r) => valuesOf(cols, r))), sqlTypes(columns));
+		if (rows.length)
+			await engine.insertCsv(
+				table,
+				engineCsv(
+					cols,
+					rows.map((r) => valuesOf(cols, r))
+				),
+				sqlTypes(columns)
+			);
 	}
 }
 
@@ -141,8 +139,7 @@ export async function assemble(engine: Engine, s: DatasetSettings): Promise<void
 	await ensureUserTables(engine);
 	// The site's dossiers a loaded one replaced are left out; the anti join only when there are any.
 	const [{ replaced }] = await engine.query<{ replaced: number }>('SELECT count(*)::DOUBLE AS replaced FROM memory.user_replaced');
-	const siteRows =
-		s.base !== 'sample' ? '' : replaced ? `SELECT ${dossierCols} FROM province.dossiers ANTI JOIN memory.user_replaced r USING (id) UNION ALL ` : fromSample('dossiers', dossierCols);
+	const siteRows = s.base !== 'sample' ? '' : replaced ? `SELECT ${dossierCols} FROM province.dossiers ANTI JOIN memory.user_replaced r USING (id) UNION ALL ` : fromSample('dossiers', dossierCols);
 	// A view, not a copy: a million loaded dossiers are on screen without being copied again.
 	await engine.query(`CREATE OR REPLACE VIEW memory.dossiers AS
 ${siteRows}SELECT ${dossierCols} FROM memory.user_dossiers`);
@@ -151,9 +148,7 @@ ${fromSample('agencies', agencyCols.join(', '))}SELECT ${userAgencyCols} FROM me
 	await engine.query(`CREATE OR REPLACE TABLE memory.procedures AS
 ${fromSample('procedures', procedureCols)}SELECT ${procedureCols} FROM memory.user_procedures`);
 	await engine.query(
-		s.base === 'sample'
-			? 'CREATE OR REPLACE TABLE memory.agency_successors AS SELECT * FROM province.agency_successors'
-			: `CREATE OR REPLACE TABLE memory.agency_successors (${columnTypesSql(SUCCESSOR_TABLE.columns)})`
+		s.base === 'sample' ? 'CREATE OR REPLACE TABLE memory.agency_successors AS SELECT * FROM province.agency_successors' : `CREATE OR REPLACE TABLE memory.agency_successors (${columnTypesSql(SUCCESSOR_TABLE.columns)})`
 	);
 	const asOf = await lastEventDay(engine, 'memory.dossiers', vietnamToday(), s.baseAsOf);
 	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('memory.dossiers'));
@@ -166,9 +161,11 @@ ${fromSample('procedures', procedureCols)}SELECT ${procedureCols} FROM memory.us
 		dossiers: String(facts.dossiers),
 		...(facts.data_from ? { data_from: facts.data_from } : {})
 	};
-	await engine.query(`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
-		.map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)
-		.join(', ')}) AS t(key, value)`);
+	await engine.query(
+		`CREATE OR REPLACE TABLE memory.dataset AS SELECT * FROM (VALUES ${Object.entries(dataset)
+			.map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)
+			.join(', ')}) AS t(key, value)`
+	);
 	for (const table of [AGGREGATED_PERIODS_TABLE, AGGREGATE_LEVEL_TABLE, AGGREGATE_TABLE, CURRENT_UNITS, LATE_DOSSIERS_TABLE]) await engine.query(`DROP TABLE IF EXISTS memory.${table}`);
 	await engine.query('USE memory');
 }

@@ -7,12 +7,7 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const INITIAL = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?/;
 const FINAL = /(ch|ng|nh|[cmnpt])$/;
 /** Vowel nuclei of Vietnamese, without tone marks. */
-const NUCLEI = new Set(
-	(
-		'a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ ưa ưi ưu ươ uy ' +
-		'yê iêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu yêu'
-	).split(' ')
-);
+const NUCLEI = new Set(('a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ ưa ưi ưu ươ uy ' + 'yê iêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu yêu').split(' '));
 
 export function isVietnameseWord(word: string): boolean {
 	const decomposed = word.toLowerCase().normalize('NFD');

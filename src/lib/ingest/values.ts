@@ -51,7 +51,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 function fromExcelSerial(serial: number): Moment | null {
 	// Serials 20000–80000 are 1954–2119: anything else in a date column is not a date.
 	if (!(serial > 20_000 && serial < 80_000)) return null;
-	const ms = EXCEL_EPOCH_MS + Math.round(serial * 86_400_000 / 1000) * 1000;
+	const ms = EXCEL_EPOCH_MS + Math.round((serial * 86_400_000) / 1000) * 1000;
 	return fromUtcWallClock(new Date(ms), !Number.isInteger(serial));
 }
 
@@ -130,8 +130,14 @@ const dmy = new Int32Array(6);
 function dmyFields(s: string): boolean {
 	const n = s.length;
 	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(2) !== 47 || s.charCodeAt(5) !== 47) return false;
-	const d0 = digit(s, 0), d1 = digit(s, 1), m0 = digit(s, 3), m1 = digit(s, 4);
-	const y0 = digit(s, 6), y1 = digit(s, 7), y2 = digit(s, 8), y3 = digit(s, 9);
+	const d0 = digit(s, 0),
+		d1 = digit(s, 1),
+		m0 = digit(s, 3),
+		m1 = digit(s, 4);
+	const y0 = digit(s, 6),
+		y1 = digit(s, 7),
+		y2 = digit(s, 8),
+		y3 = digit(s, 9);
 	// A -1 (not a digit) anywhere makes the bitwise or negative.
 	if ((d0 | d1 | m0 | m1 | y0 | y1 | y2 | y3) < 0) return false;
 	const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
@@ -142,8 +148,12 @@ function dmyFields(s: string): boolean {
 	dmy[3] = -1;
 	if (n === 10) return true;
 	if (s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || (n === 19 && s.charCodeAt(16) !== 58)) return false;
-	const h0 = digit(s, 11), h1 = digit(s, 12), i0 = digit(s, 14), i1 = digit(s, 15);
-	const s0 = n === 19 ? digit(s, 17) : 0, s1 = n === 19 ? digit(s, 18) : 0;
+	const h0 = digit(s, 11),
+		h1 = digit(s, 12),
+		i0 = digit(s, 14),
+		i1 = digit(s, 15);
+	const s0 = n === 19 ? digit(s, 17) : 0,
+		s1 = n === 19 ? digit(s, 18) : 0;
 	if ((h0 | h1 | i0 | i1 | s0 | s1) < 0 || h0 * 10 + h1 > 23 || i0 > 5 || s0 > 5) return false;
 	dmy[3] = h0 * 10 + h1;
 	dmy[4] = i0 * 10 + i1;
@@ -325,7 +335,9 @@ export function readAmount(cell: Cell): Read<number> | null {
 	if (blank(cell)) return null;
 	if (typeof cell === 'number') return !Number.isFinite(cell) ? { error: 'unreadable_amount' } : cell < 0 ? { error: 'negative_amount' } : { value: Math.round(cell) };
 	if (NEGATIVE.test(String(cell))) return { error: 'negative_amount' };
-	const s = String(cell).replace(/(vnd|vnđ|đồng|dong|đ)\.?$/i, '').replace(/\s/g, '');
+	const s = String(cell)
+		.replace(/(vnd|vnđ|đồng|dong|đ)\.?$/i, '')
+		.replace(/\s/g, '');
 	if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(s)) return { error: 'unreadable_amount' };
 	return { value: Math.round(Number(s.replace(/\./g, '').replace(',', '.'))) };
 }

@@ -93,9 +93,7 @@ export async function publicFigures(engine: Querier, threshold = PUBLIC_THRESHOL
 		// The reporting year runs from 15/12 of the year before: it is named by the year it closes in.
 		yearToDate: { period: { ...describe(yearToDate, 'year-to-date'), year: Number(year.last.slice(0, 4)) }, total: publicRow(addCounts(ytd.map((r) => r.counts)), threshold) },
 		levels: LEVELS.flatMap((level) => byLevel.filter((r) => r.keys.level === level).map((r) => ({ level, ...publicRow(r.counts, threshold) }))),
-		agencies: big
-			.map((r) => ({ name: catalog.agencies.get(r.keys.agency!)?.name ?? r.keys.agency!, ...publicRow(r.counts, threshold) }))
-			.sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'vi')),
+		agencies: big.map((r) => ({ name: catalog.agencies.get(r.keys.agency!)?.name ?? r.keys.agency!, ...publicRow(r.counts, threshold) })).sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'vi')),
 		merged: mergedShown ? { units: small.length, ...publicRow(smallCounts, threshold) } : null,
 		suppressedUnits: mergedShown ? 0 : small.length,
 		trend: months.map((m) => ({ period: describe(m, 'reporting-month'), ...publicRow(addCounts(trend.filter((r) => r.period === periodKey(m)).map((r) => r.counts)), threshold) }))

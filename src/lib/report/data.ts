@@ -87,13 +87,7 @@ const levelFilter = (levels: readonly Level[]): Filters => (allLevels(levels) ? 
  * form's order. A list of dossiers, read from the dossiers themselves: slower than the form,
  * so the page shows the form first.
  */
-export async function reportAnnex(
-	engine: Querier,
-	options: Pick<ReportOptions, 'period' | 'levels'>,
-	aggregated: ReadonlySet<string>,
-	catalog: Catalog,
-	names: RowNames
-): Promise<AnnexGroup[]> {
+export async function reportAnnex(engine: Querier, options: Pick<ReportOptions, 'period' | 'levels'>, aggregated: ReadonlySet<string>, catalog: Catalog, names: RowNames): Promise<AnnexGroup[]> {
 	const late = await queryDossiers(engine, { period: options.period, filters: levelFilter(options.levels), outcomes: ['overdue', 'late'] }, aggregated);
 	return annexGroups(late, catalog, names);
 }

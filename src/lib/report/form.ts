@@ -100,8 +100,7 @@ export function formRows(
 	const rows: FormRow[] = [];
 	const shown = (c: Counts | undefined | null) => (hasDossiers(c) ? c : null);
 	const sum = (fs: readonly GroupFigures[], pick: (f: GroupFigures) => Counts | undefined) => addCounts(fs.map(pick).filter((c): c is Counts => !!c));
-	const comparison = (fs: readonly GroupFigures[]) =>
-		options.compare ? { previous: shown(sum(fs, (f) => f.previous)), lastYear: shown(sum(fs, (f) => f.lastYear)) } : {};
+	const comparison = (fs: readonly GroupFigures[]) => (options.compare ? { previous: shown(sum(fs, (f) => f.previous)), lastYear: shown(sum(fs, (f) => f.lastYear)) } : {});
 
 	const groups: (Level | null)[] = [...LEVELS.filter((l) => options.levels.includes(l)), ...(figures.some((f) => f.level === null) ? [null] : [])];
 	groups.forEach((level, i) => {

@@ -29,7 +29,8 @@ const vi = {
 	cmpRate: 'Tỷ lệ đúng hạn',
 	unknownLevel: 'Cơ quan không có trong danh mục',
 	reportNote: 'Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết. Dấu “–”: không có hồ sơ.',
-	identitiesOk: 'Mọi dòng thỏa các đẳng thức của biểu: tiếp nhận = đã giải quyết + rút + đang giải quyết = mới + kỳ trước chuyển qua; đã giải quyết = trước hạn + đúng hạn + quá hạn; đang giải quyết = trong hạn + quá hạn.',
+	identitiesOk:
+		'Mọi dòng thỏa các đẳng thức của biểu: tiếp nhận = đã giải quyết + rút + đang giải quyết = mới + kỳ trước chuyển qua; đã giải quyết = trước hạn + đúng hạn + quá hạn; đang giải quyết = trong hạn + quá hạn.',
 	identitiesBroken: 'Cảnh báo: {n} dòng không thỏa các đẳng thức của biểu.',
 	annexTitle: 'Phụ lục: hồ sơ giải quyết quá hạn và hồ sơ đang quá hạn',
 	annexHelp: '{n} hồ sơ đã giải quyết quá hạn trong kỳ hoặc còn quá hạn vào cuối ngày {last}. Trong mỗi cơ quan: hồ sơ đang quá hạn trước, rồi theo số ngày trễ giảm dần.',

@@ -254,4 +254,3 @@ export function likelyNext(q: ReportQuery, info: Pick<Dataset, 'dataAsOf' | 'cut
 	out.push(previousPeriod(p));
 	return out.map((period) => ({ ...q, period: periodKey(period) }));
 }
-

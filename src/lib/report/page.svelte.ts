@@ -18,20 +18,7 @@ import type { Session } from '../session/session';
 import { DEFAULT_REPORT, parseReport, serializeReport, type ReportQuery } from './address';
 import { reportAnnex, reportData, type AnnexGroup, type Report } from './data';
 import type { Grouping } from './form';
-import {
-	annexCsv,
-	annexView,
-	formCsv,
-	formView,
-	likelyNext,
-	openAtFirst,
-	reportKey,
-	reportPeriod,
-	rowNames,
-	toggled,
-	workbookName,
-	workbookTitle
-} from './model';
+import { annexCsv, annexView, formCsv, formView, likelyNext, openAtFirst, reportKey, reportPeriod, rowNames, toggled, workbookName, workbookTitle } from './model';
 import { reportLayout } from './table';
 import { reportWorkbook } from './xlsx';
 

@@ -39,7 +39,10 @@ export function reportLayout(report: Report, grouping: Grouping, compare: boolea
 		return { label, long: group === label ? label : `${group}: ${label}`, kind: c.id === 'on_time_rate' ? 'rate' : 'count' };
 	});
 	if (compare) {
-		for (const [key, p] of [['groupPrevious', report.previous], ['groupLastYear', report.lastYear]] as const) {
+		for (const [key, p] of [
+			['groupPrevious', report.previous],
+			['groupLastYear', report.lastYear]
+		] as const) {
 			const group = t(locale, key, { period: periodName(p, locale) });
 			groups.push({ label: group, span: 2, rows: 1 });
 			columns.push({ label: t(locale, 'cmpReceived'), long: `${group}: ${t(locale, 'cmpReceived')}`, kind: 'count' });

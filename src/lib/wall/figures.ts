@@ -60,8 +60,7 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 	const view = wallView(s, catalog, period);
 	const d = await dashboardData(engine, view, info);
 	const dimension = d.ranking.dimension;
-	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] =>
-		rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog), counts: r.counts }));
+	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] => rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog), counts: r.counts }));
 	// One day, the data's last: what is overdue at its end is overdue now.
 	const today = makePeriod({ kind: 'custom', first: info.dataAsOf, last: info.dataAsOf });
 	const overdue = await queryMetrics(engine, { periods: [today], groupBy: [dimension], filters: viewFilters(view) }, info.aggregated);

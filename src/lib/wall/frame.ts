@@ -41,8 +41,7 @@ export function warningsOf(feed: FeedState, now: Date, staleHours: number, local
 	const f = feed.figures;
 	if (!f) return [];
 	const warnings: string[] = [];
-	if (feed.failingSince)
-		warnings.push(`⚠ ${t(locale, 'wall_failing', { since: clockMoment(feed.failingSince), updated: feed.updatedAt ? clockMoment(feed.updatedAt) : '—' })}`);
+	if (feed.failingSince) warnings.push(`⚠ ${t(locale, 'wall_failing', { since: clockMoment(feed.failingSince), updated: feed.updatedAt ? clockMoment(feed.updatedAt) : '—' })}`);
 	if (isStale(f, now, staleHours)) warnings.push(`⚠ ${t(locale, 'wall_stale', { day: formatDay(f.dataAsOf), hours: Math.floor(ageOf(f, now)) })}`);
 	return warnings;
 }

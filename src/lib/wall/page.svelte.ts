@@ -90,11 +90,7 @@ export class WallPage {
 		const s = (this.settings = parseWall(params));
 		const feed = new WallFeed(source(s), (state) => (this.feed = state));
 		feed.read();
-		const timers = [
-			setInterval(() => feed.read(), s.refreshSeconds * 1000),
-			setInterval(() => (this.now = new Date()), 1000),
-			setInterval(() => this.rotate(), s.seconds * 1000)
-		];
+		const timers = [setInterval(() => feed.read(), s.refreshSeconds * 1000), setInterval(() => (this.now = new Date()), 1000), setInterval(() => this.rotate(), s.seconds * 1000)];
 		return () => timers.forEach(clearInterval);
 	}
 

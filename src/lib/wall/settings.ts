@@ -54,7 +54,10 @@ function positive(text: string | null, fallback: number, min: number): number {
 }
 
 export function parseWall(params: URLSearchParams): WallSettings {
-	const scenes = (params.get('scenes') ?? '').split(',').map((s) => s.trim()).filter(isScene);
+	const scenes = (params.get('scenes') ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(isScene);
 	const pin = params.get('pin');
 	const level = params.get('level');
 	const span = params.get('span');

@@ -27,12 +27,7 @@ export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
 export const LATE_DOSSIERS_TABLE = 'late_dossiers';
 export const EVER_PAST_DUE_SQL = "coalesce(resolved_at, withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') > due_at";
 
-export type Dimension =
-	| 'level'
-	| 'agency'
-	| 'field'
-	| 'procedure'
-	| 'channel';
+export type Dimension = 'level' | 'agency' | 'field' | 'procedure' | 'channel';
 
 type Join = 'agencies' | 'procedures' | typeof CURRENT_UNITS;
 type DimensionSql = Partial<Record<Dimension, { sql: string; join?: Join }>>;
@@ -149,10 +144,7 @@ function withSql(succession: boolean, ctes: readonly string[]): string {
  */
 export function periodsValues(periods: readonly Period[]): string {
 	if (periods.length === 0) throw new Error('A metrics request needs at least one period');
-	const rows = periods.map(
-		(p) =>
-			`(${sqlString(periodKey(p))}, ${sqlTimestamp(`${p.first} 00:00:00`)}, ${sqlTimestamp(`${addDays(p.last, 1)} 00:00:00`)}, ${sqlTimestamp(endOfDay(p.last))})`
-	);
+	const rows = periods.map((p) => `(${sqlString(periodKey(p))}, ${sqlTimestamp(`${p.first} 00:00:00`)}, ${sqlTimestamp(`${addDays(p.last, 1)} 00:00:00`)}, ${sqlTimestamp(endOfDay(p.last))})`);
 	return `periods(period, p_start, p_end, p_last) AS (VALUES ${rows.join(', ')})`;
 }
 
@@ -174,9 +166,7 @@ export function stateSql(req: MetricsRequest, from: 'dossiers' | typeof LATE_DOS
   FROM ${from} d
   JOIN periods p
     ON d.received_at < p.p_end
-   AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start${joinsSql(usedDimensions(req), sql)}${
-		where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''
-	}`;
+   AND coalesce(d.resolved_at, d.withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') >= p.p_start${joinsSql(usedDimensions(req), sql)}${where.length ? `\n  WHERE ${where.join('\n    AND ')}` : ''}`;
 }
 
 /** The statement that returns one row of counts for each period and group, from the dossiers. */
@@ -230,11 +220,7 @@ export function aggregatedMetricsSql(req: MetricsRequest): string {
 	// By position: a dimension's name (level) may also be a column of the joined tables.
 	const groupCols = [1, ...dims.map((_, i) => i + 2)];
 	const lasts = req.periods.map((p) => p.last).sort();
-	const where = [
-		...(cube.large ? [`d.period_last BETWEEN ${sqlDate(lasts[0])} AND ${sqlDate(lasts.at(-1)!)}`] : []),
-		`d.period IN (${sqlList(req.periods.map(periodKey))})`,
-		...filterConditions(req.filters, col)
-	];
+	const where = [...(cube.large ? [`d.period_last BETWEEN ${sqlDate(lasts[0])} AND ${sqlDate(lasts.at(-1)!)}`] : []), `d.period IN (${sqlList(req.periods.map(periodKey))})`, ...filterConditions(req.filters, col)];
 	const counts = COUNTS.map((c) => `CAST(sum(d."${c.id}") AS DOUBLE) AS "${c.id}"`);
 	// By today's units, the table of today's units written with these counts (no CTE: domain/succession.ts).
 	return `SELECT d.period, ${dims.map((d) => `${col(d)} AS "${d}", `).join('')}
@@ -273,8 +259,7 @@ export interface DossierListRequest {
 }
 
 /** A listed dossier: its columns (timestamps to the second), then its state in the period. */
-export interface DossierListRow
-	extends Pick<DossierRecord, 'id' | 'agency_id' | 'procedure_code' | 'received_at' | 'due_at' | 'resolved_at' | 'withdrawn_at' | 'channel' | 'apology_issued'> {
+export interface DossierListRow extends Pick<DossierRecord, 'id' | 'agency_id' | 'procedure_code' | 'received_at' | 'due_at' | 'resolved_at' | 'withdrawn_at' | 'channel' | 'apology_issued'> {
 	outcome: Outcome;
 	/** Calendar days from the due day to the result day, or to the last day for overdue ones; null when not late. */
 	days_late: number | null;

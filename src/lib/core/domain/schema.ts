@@ -113,8 +113,7 @@ export const DOSSIER_COLUMN_SPECS = {
 		type: 'VARCHAR',
 		nullable: false,
 		values: CHANNELS,
-		meaning:
-			'`in_person` (trực tiếp), `postal` (bưu chính công ích), `online_partial` (trực tuyến một phần, ex "mức độ 3"), `online_full` (toàn trình, ex "mức độ 4")'
+		meaning: '`in_person` (trực tiếp), `postal` (bưu chính công ích), `online_partial` (trực tuyến một phần, ex "mức độ 3"), `online_full` (toàn trình, ex "mức độ 4")'
 	},
 	fee: { type: 'BIGINT', nullable: false, default: '0', meaning: 'fee and charges in đồng; 0 when free' },
 	paid_online: { type: 'BOOLEAN', nullable: false, default: 'false', meaning: 'the fee was paid online (thanh toán trực tuyến)' },
@@ -137,12 +136,7 @@ export const DOSSIER_COLUMN_SPECS = {
 export const DOSSIER_TABLE = {
 	name: 'dossiers',
 	columns: DOSSIER_COLUMN_SPECS,
-	checks: [
-		'resolved_at IS NULL OR withdrawn_at IS NULL',
-		'resolved_at IS NULL OR resolved_at >= received_at',
-		'withdrawn_at IS NULL OR withdrawn_at >= received_at',
-		'due_at >= received_at'
-	]
+	checks: ['resolved_at IS NULL OR withdrawn_at IS NULL', 'resolved_at IS NULL OR resolved_at >= received_at', 'withdrawn_at IS NULL OR withdrawn_at >= received_at', 'due_at >= received_at']
 } as const satisfies Table;
 
 const DATASET_TABLE = {
@@ -156,7 +150,6 @@ const DATASET_TABLE = {
 
 /** Every table a database writer creates, in the order it creates them. */
 export const TABLES: readonly Table[] = [AGENCY_TABLE, SUCCESSOR_TABLE, PROCEDURE_TABLE, DOSSIER_TABLE, DATASET_TABLE];
-
 
 function columnSql(name: string, c: Column): string {
 	const check = c.values ? `${name} IN (${sqlList(c.values)})` : c.check;

@@ -53,17 +53,10 @@ SELECT a.id, a.name, a.short_name, a.level, a.parent_id, strftime(a.valid_from, 
 FROM agencies a JOIN ${CURRENT_UNITS} cu ON cu.agency_id = a.id
 ORDER BY a.id`
 	);
-	const procedures = await engine.query<{ code: string; name: string; field: string; level: Level }>(
-		'SELECT code, name, field, level FROM procedures ORDER BY code'
-	);
+	const procedures = await engine.query<{ code: string; name: string; field: string; level: Level }>('SELECT code, name, field, level FROM procedures ORDER BY code');
 	const collator = new Intl.Collator('vi');
 	return {
-		agencies: new Map(
-			agencies.map((a) => [
-				a.id,
-				{ id: a.id, name: a.name, shortName: a.short_name, level: a.level, parentId: a.parent_id, validFrom: a.valid_from, validTo: a.valid_to, currentId: a.current_id }
-			])
-		),
+		agencies: new Map(agencies.map((a) => [a.id, { id: a.id, name: a.name, shortName: a.short_name, level: a.level, parentId: a.parent_id, validFrom: a.valid_from, validTo: a.valid_to, currentId: a.current_id }])),
 		procedures: new Map(procedures.map((p) => [p.code, { code: p.code, name: p.name, field: p.field, level: p.level }])),
 		fields: [...new Set(procedures.map((p) => p.field))].sort(collator.compare)
 	};

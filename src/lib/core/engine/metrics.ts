@@ -27,10 +27,7 @@ export async function queryMetrics(engine: Querier, req: MetricsRequest, aggrega
 	const fast = req.periods.filter((p) => aggregated.has(periodKey(p)));
 	const slow = req.periods.filter((p) => !aggregated.has(periodKey(p)));
 	const groupBy = req.groupBy ?? [];
-	const [a, b] = await Promise.all([
-		fast.length ? engine.query(aggregatedMetricsSql({ ...req, periods: fast })) : [],
-		slow.length ? engine.query(metricsSql({ ...req, periods: slow })) : []
-	]);
+	const [a, b] = await Promise.all([fast.length ? engine.query(aggregatedMetricsSql({ ...req, periods: fast })) : [], slow.length ? engine.query(metricsSql({ ...req, periods: slow })) : []]);
 	return readMetricsRows([...a, ...b], groupBy);
 }
 

@@ -43,8 +43,7 @@ export async function fetchManifest(base: string): Promise<SourceManifest | null
  * writes the data (`dossiers`, `data_from`), since counting them means reading a column of
  * every dossier (4 s at 10 million over HTTP range requests).
  */
-export const dossierFactsSql = (table: string) =>
-	`SELECT count(*)::DOUBLE AS dossiers, strftime(min(received_at), '%Y-%m-%d') AS data_from FROM ${table}`;
+export const dossierFactsSql = (table: string) => `SELECT count(*)::DOUBLE AS dossiers, strftime(min(received_at), '%Y-%m-%d') AS data_from FROM ${table}`;
 
 /**
  * The last day of loaded data, which no one states: the last day anything happened to one of
@@ -56,7 +55,11 @@ export async function lastEventDay(engine: Querier, table: string, today: IsoDay
   strftime(max(greatest(received_at, coalesce(resolved_at, received_at), coalesce(withdrawn_at, received_at)))
     FILTER (WHERE received_at < ${sqlTimestamp(`${addDays(today, 1)} 00:00:00`)})::DATE, '%Y-%m-%d') AS last
 FROM ${table}`);
-	const asOf = [last, floor].filter((d): d is string => !!d).sort().pop() ?? today;
+	const asOf =
+		[last, floor]
+			.filter((d): d is string => !!d)
+			.sort()
+			.pop() ?? today;
 	return asOf > today ? today : asOf;
 }
 
@@ -64,10 +67,7 @@ export async function datasetInfo(engine: Querier): Promise<DatasetInfo> {
 	const rows = await engine.query<{ key: string; value: string }>('SELECT key, value FROM dataset');
 	const kv = Object.fromEntries(rows.map((r) => [r.key, r.value]));
 	// A file written by another tool may lack them: counted then.
-	const facts =
-		kv.dossiers !== undefined
-			? { dossiers: Number(kv.dossiers), data_from: kv.data_from ?? null }
-			: (await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('dossiers')))[0];
+	const facts = kv.dossiers !== undefined ? { dossiers: Number(kv.dossiers), data_from: kv.data_from ?? null } : (await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('dossiers')))[0];
 	return {
 		province: kv.province ?? '',
 		dataAsOf: kv.data_as_of,

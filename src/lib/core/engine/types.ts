@@ -33,6 +33,8 @@ export const ENGINE_SETTINGS = ['SET nested_loop_join_threshold = 64'];
 
 /** The read_csv call for a file written by csvOf or by the loader: header, types given, nothing guessed. */
 export function readCsvSql(file: string, columns: Readonly<Record<string, string>>): string {
-	const spec = Object.entries(columns).map(([name, type]) => `'${name}': '${type}'`).join(', ');
+	const spec = Object.entries(columns)
+		.map(([name, type]) => `'${name}': '${type}'`)
+		.join(', ');
 	return `read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${spec}})`;
 }
