@@ -158,7 +158,9 @@ try {
 				const seen = new Set<string>();
 				for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
 					const k = name(n);
-					if (!seen.has(k)) (incl.set(k, (incl.get(k) ?? 0) + ms), seen.add(k));
+					if (seen.has(k)) continue;
+					incl.set(k, (incl.get(k) ?? 0) + ms);
+					seen.add(k);
 				}
 			});
 		}

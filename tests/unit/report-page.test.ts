@@ -15,7 +15,7 @@ import { datasetInfo, type DatasetInfo } from '../../src/lib/core/engine/source'
 import type { Engine } from '../../src/lib/core/engine/types';
 import { DEFAULT_REPORT, type ReportQuery } from '../../src/lib/report/address';
 import type { AnnexGroup, Report } from '../../src/lib/report/data';
-import { annexCsv, annexRows, annexView, cell, formCsv, formView, likelyNext, openAtFirst, reportKey, reportPeriod, titleLines, toggled, workbookName, workbookTitle } from '../../src/lib/report/model';
+import { annexCsv, annexRows, annexView, cell, formCsv, formView, likelyNext, openAtFirst, reportKey, reportPeriod, toggled, workbookName, workbookTitle } from '../../src/lib/report/model';
 import { ReportFigures, annexOf, formOf } from '../../src/lib/report/page.svelte';
 import type { Session } from '../../src/lib/session/session';
 import { BY_AGENCY, LATE_ANNEX, type ExpectedRow } from '../fixtures/report/expected';
