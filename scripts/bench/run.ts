@@ -34,6 +34,8 @@ import { choose, click, launch, median, p95, serveSample, timed } from './common
 import { WasmNodeEngine } from './wasm-node';
 
 const SIZES = (process.env.SIZES ?? '100000,1000000,10000000').split(',').map(Number);
+/** The first size's port (the next sizes take the ports after it): BENCH_PORT=… lets two checkouts run at once. */
+const PORT = Number(process.env.BENCH_PORT ?? 4430);
 const TARGETS: Record<number, { firstChartMs: number; median: number; p95: number; memoryMB: number }> = {
 	1_000_000: { firstChartMs: 1000, median: 50, p95: 100, memoryMB: 800 },
 	10_000_000: { firstChartMs: 1500, median: 80, p95: 150, memoryMB: 1536 }
@@ -223,7 +225,7 @@ async function benchSize(size: number, port: number) {
 const results = [];
 for (const [i, size] of SIZES.entries()) {
 	console.log(`\n── ${size.toLocaleString('en')} dossiers`);
-	const r = await benchSize(size, 4430 + i);
+	const r = await benchSize(size, PORT + i);
 	results.push(r);
 	console.log(
 		`first chart ${r.firstChartMs} ms, ready ${r.interactiveMs} ms; ${r.interactions.count} interactions: median ${r.interactions.median.toFixed(0)} ms, p95 ${r.interactions.p95.toFixed(0)} ms; ` +
