@@ -119,3 +119,8 @@ export function dossierPage(engine: Querier, view: ViewState, data: DataContext)
 		offset: (view.page - 1) * DOSSIER_PAGE_SIZE
 	});
 }
+
+/** Every dossier behind a view, overdue first: the list's download. */
+export function viewDossiers(engine: Querier, view: ViewState, data: DataContext) {
+	return queryDossiers(engine, { period: viewPeriod(view, data.dataAsOf, data.cutoffDay), filters: viewFilters(view) });
+}
