@@ -152,6 +152,21 @@ export function latestCompletePeriod(
 	return p;
 }
 
+/**
+ * The period of a kind and span holding a day, or the latest complete one when that one has
+ * not ended by `asOf`: what a period picker opens when its kind or its span is changed.
+ */
+export function periodHoldingOrLatest(
+	day: IsoDay,
+	kind: 'reporting' | 'calendar',
+	span: Span,
+	cutoffDay: number,
+	asOf: IsoDay
+): Period {
+	const p = periodContaining(day, kind, span, cutoffDay);
+	return p.last <= asOf ? p : latestCompletePeriod(asOf, kind, span, cutoffDay);
+}
+
 /** Consecutive periods of one kind and span covering first … last (the ones that overlap it). */
 export function periodsCovering(
 	first: IsoDay,
