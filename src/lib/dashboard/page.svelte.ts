@@ -206,7 +206,7 @@ export class DashboardPage {
 			}
 			s.db.ready.then(() => {
 				if (this.figures.shown !== v) return;
-				this.prefetcher.start(nextViews(d[0], v, this.model?.ranking.rows ?? []));
+				this.prefetcher.start(nextViews(d[0], v, this.model?.ranking.rows ?? [], s.info));
 				this.preloadPages();
 			});
 		});
