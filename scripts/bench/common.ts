@@ -27,8 +27,7 @@ export const benchPort = (fallback: number) => Number(process.env.BENCH_PORT ?? 
 
 /** In-page actions: a click on an element (SVG too), or a new value for a select. */
 export const click = (selector: string) => `document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))`;
-export const choose = (name: string, value: string) =>
-	`{ const s = document.querySelector('select[name=${name}]'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true })); }`;
+export const choose = (name: string, value: string) => `{ const s = document.querySelector('select[name=${name}]'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change', { bubbles: true })); }`;
 /**
  * Runs an action in the page and resolves with the milliseconds until the new view is drawn.
  * The page code is a string: the TypeScript loader would otherwise wrap its functions in a
@@ -53,6 +52,48 @@ export async function timed(page: Page, action: string): Promise<number> {
 		return performance.now() - t0;
 	})()`);
 }
+
+export type Kind = 'drill' | 'filter' | 'period' | 'sort' | 'list' | 'report';
+/** How long the script looks at a view before the next interaction. */
+export const LOOK_MS = 1000;
+const firstRow = '[data-testid="ranking"] tbody tr:first-child th a';
+const crumb = (i: number) => `[data-testid="breadcrumb"] li:nth-child(${i}) a`;
+const compare = (key: string) => click(`[data-chart="compare"] rect.hit[data-key="${key}"]`);
+/** The dashboard's part of the script: drill clicks, filter and period changes, sorts, dossier lists. */
+export const DASHBOARD: { name: string; kind: Kind; action: string }[] = [
+	{ name: 'level: communes (bar of the levels chart)', kind: 'drill', action: compare('commune') },
+	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'field: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'procedure: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'dossier list', kind: 'list', action: click('a.dossiers-link') },
+	{ name: 'breadcrumb: back to the agency', kind: 'drill', action: click(crumb(3)) },
+	{ name: 'breadcrumb: back to the province', kind: 'drill', action: click(crumb(1)) },
+	{ name: 'filter: channel online (full)', kind: 'filter', action: choose('channel', 'online_full') },
+	{ name: 'filter: level province', kind: 'filter', action: choose('level', 'province') },
+	{ name: 'filter: channel in person', kind: 'filter', action: choose('channel', 'in_person') },
+	{ name: 'filter: clear', kind: 'filter', action: click('button.clear') },
+	{ name: 'period: reporting month', kind: 'period', action: choose('span', 'month') },
+	{ name: 'period: reporting year', kind: 'period', action: choose('span', 'year') },
+	{ name: 'period: calendar year', kind: 'period', action: choose('kind', 'calendar') },
+	{ name: 'period: calendar quarter', kind: 'period', action: choose('span', 'quarter') },
+	{ name: 'period: a month of the trend', kind: 'period', action: click('[data-chart="trend-volume"] rect.hit:last-of-type') },
+	{ name: 'sort: by received', kind: 'sort', action: click('a[data-sort="received"]') },
+	{ name: 'level: province (bar)', kind: 'drill', action: compare('province') },
+	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'period: calendar 6 months', kind: 'period', action: choose('span', 'half') },
+	{ name: 'period: calendar 9 months', kind: 'period', action: choose('span', 'nine_months') },
+	{ name: 'period: reporting 9 months', kind: 'period', action: choose('kind', 'reporting') },
+	{ name: 'period: reporting quarter', kind: 'period', action: choose('span', 'quarter') },
+	{ name: 'sort: by online share', kind: 'sort', action: click('a[data-sort="online_share"]') },
+	{ name: 'sort: by overdue', kind: 'sort', action: click('a[data-sort="overdue"]') },
+	{ name: 'field: first of the ranking', kind: 'drill', action: click(firstRow) },
+	{ name: 'dossier list', kind: 'list', action: click('a.dossiers-link') },
+	{ name: 'breadcrumb: back to the province', kind: 'drill', action: click(crumb(1)) },
+	{ name: 'filter: channel postal', kind: 'filter', action: choose('channel', 'postal') },
+	{ name: 'filter: clear', kind: 'filter', action: click('button.clear') },
+	{ name: 'level: communes (bar)', kind: 'drill', action: compare('commune') },
+	{ name: 'period: reporting month', kind: 'period', action: choose('span', 'month') }
+];
 
 export const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);

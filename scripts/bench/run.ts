@@ -30,55 +30,16 @@ import { reportData } from '../../src/lib/report/data';
 import { parseReport } from '../../src/lib/report/address';
 import { parseView } from '../../src/lib/dashboard/view';
 import { dashboardData, dossierPage } from '../../src/lib/dashboard/dashboard';
-import { benchPort, choose, click, launch, median, p95, serveSample, timed } from './common';
+import { DASHBOARD, LOOK_MS, benchPort, choose, launch, median, p95, serveSample, timed, type Kind } from './common';
 import { WasmNodeEngine } from './wasm-node';
 
 const SIZES = (process.env.SIZES ?? '100000,1000000,10000000').split(',').map(Number);
+/** The first size's port (the next sizes take the ports after it): BENCH_PORT=… lets two checkouts run at once. */
+const PORT = benchPort(4430);
 const TARGETS: Record<number, { firstChartMs: number; median: number; p95: number; memoryMB: number }> = {
 	1_000_000: { firstChartMs: 1000, median: 50, p95: 100, memoryMB: 800 },
 	10_000_000: { firstChartMs: 1500, median: 80, p95: 150, memoryMB: 1536 }
 };
-
-type Kind = 'drill' | 'filter' | 'period' | 'sort' | 'list' | 'report';
-/** How long the script looks at a view before the next interaction. */
-const LOOK_MS = 1000;
-const firstRow = '[data-testid="ranking"] tbody tr:first-child th a';
-const crumb = (i: number) => `[data-testid="breadcrumb"] li:nth-child(${i}) a`;
-const compare = (key: string) => click(`[data-chart="compare"] rect.hit[data-key="${key}"]`);
-const DASHBOARD: { name: string; kind: Kind; action: string }[] = [
-	{ name: 'level: communes (bar of the levels chart)', kind: 'drill', action: compare('commune') },
-	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) },
-	{ name: 'field: first of the ranking', kind: 'drill', action: click(firstRow) },
-	{ name: 'procedure: first of the ranking', kind: 'drill', action: click(firstRow) },
-	{ name: 'dossier list', kind: 'list', action: click('a.dossiers-link') },
-	{ name: 'breadcrumb: back to the agency', kind: 'drill', action: click(crumb(3)) },
-	{ name: 'breadcrumb: back to the province', kind: 'drill', action: click(crumb(1)) },
-	{ name: 'filter: channel online (full)', kind: 'filter', action: choose('channel', 'online_full') },
-	{ name: 'filter: level province', kind: 'filter', action: choose('level', 'province') },
-	{ name: 'filter: channel in person', kind: 'filter', action: choose('channel', 'in_person') },
-	{ name: 'filter: clear', kind: 'filter', action: click('button.clear') },
-	{ name: 'period: reporting month', kind: 'period', action: choose('span', 'month') },
-	{ name: 'period: reporting year', kind: 'period', action: choose('span', 'year') },
-	{ name: 'period: calendar year', kind: 'period', action: choose('kind', 'calendar') },
-	{ name: 'period: calendar quarter', kind: 'period', action: choose('span', 'quarter') },
-	{ name: 'period: a month of the trend', kind: 'period', action: click('[data-chart="trend-volume"] rect.hit:last-of-type') },
-	{ name: 'sort: by received', kind: 'sort', action: click('a[data-sort="received"]') },
-	{ name: 'level: province (bar)', kind: 'drill', action: compare('province') },
-	{ name: 'agency: first of the ranking', kind: 'drill', action: click(firstRow) },
-	{ name: 'period: calendar 6 months', kind: 'period', action: choose('span', 'half') },
-	{ name: 'period: calendar 9 months', kind: 'period', action: choose('span', 'nine_months') },
-	{ name: 'period: reporting 9 months', kind: 'period', action: choose('kind', 'reporting') },
-	{ name: 'period: reporting quarter', kind: 'period', action: choose('span', 'quarter') },
-	{ name: 'sort: by online share', kind: 'sort', action: click('a[data-sort="online_share"]') },
-	{ name: 'sort: by overdue', kind: 'sort', action: click('a[data-sort="overdue"]') },
-	{ name: 'field: first of the ranking', kind: 'drill', action: click(firstRow) },
-	{ name: 'dossier list', kind: 'list', action: click('a.dossiers-link') },
-	{ name: 'breadcrumb: back to the province', kind: 'drill', action: click(crumb(1)) },
-	{ name: 'filter: channel postal', kind: 'filter', action: choose('channel', 'postal') },
-	{ name: 'filter: clear', kind: 'filter', action: click('button.clear') },
-	{ name: 'level: communes (bar)', kind: 'drill', action: compare('commune') },
-	{ name: 'period: reporting month', kind: 'period', action: choose('span', 'month') }
-];
 
 /** A timed step, after a look at the view; it gives up after a minute, naming itself, instead of hanging the run. */
 async function step(page: Page, name: string, action: string): Promise<number> {
@@ -216,14 +177,21 @@ async function benchSize(size: number, port: number) {
 		withinNative: `${withinNative}/${steps.length}`,
 		peakJsHeapMB: Math.round(peakHeap / 2 ** 20),
 		peakRendererMB: Math.round(peakRss / 2 ** 20),
-		steps: steps.map(({ search: _, ...s }) => ({ ...s, ms: Math.round(s.ms), native1Ms: +s.native1Ms!.toFixed(1), nativeAllMs: +s.nativeAllMs!.toFixed(1), wasmMs: +s.wasmMs!.toFixed(1), plainMs: Math.round(s.plainMs!) }))
+		steps: steps.map(({ search: _, ...s }) => ({
+			...s,
+			ms: Math.round(s.ms),
+			native1Ms: +s.native1Ms!.toFixed(1),
+			nativeAllMs: +s.nativeAllMs!.toFixed(1),
+			wasmMs: +s.wasmMs!.toFixed(1),
+			plainMs: Math.round(s.plainMs!)
+		}))
 	};
 }
 
 const results = [];
 for (const [i, size] of SIZES.entries()) {
 	console.log(`\n── ${size.toLocaleString('en')} dossiers`);
-	const r = await benchSize(size, benchPort(4430) + i);
+	const r = await benchSize(size, PORT + i);
 	results.push(r);
 	console.log(
 		`first chart ${r.firstChartMs} ms, ready ${r.interactiveMs} ms; ${r.interactions.count} interactions: median ${r.interactions.median.toFixed(0)} ms, p95 ${r.interactions.p95.toFixed(0)} ms; ` +

@@ -113,6 +113,21 @@ describe('the query coordinator', () => {
 		expect(await db.query('SELECT 3 AS old_only')).toEqual([{ old_only: 3 }]);
 	});
 
+	it('runs a dropped query anew for a view that asks for it right after the drop', async () => {
+		const { db, start } = later();
+		const prefetch = {};
+		const view = {};
+		sent.length = 0;
+		const guessed = db.query('SELECT 4 AS next', { priority: 'later', owner: prefetch });
+		// A click on the very view that was being prefetched: the guess is dropped, the view asks at once.
+		db.drop(prefetch);
+		const asked = db.query('SELECT 4 AS next', { owner: view });
+		start();
+		await expect(guessed).rejects.toBeInstanceOf(Superseded);
+		expect(await asked).toEqual([{ next: 4 }]);
+		expect(sent).toEqual(['SELECT 4 AS next']);
+	});
+
 	it('answers a bundle’s queries before the engine is up, and sends the others once it is', async () => {
 		const recorder = recording(engine);
 		await recorder.query('SELECT 42 AS answer');

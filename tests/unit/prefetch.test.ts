@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Coordinator } from '../../src/lib/core/engine/coordinator';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
-import { DEFAULT_VIEW, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/dashboard/view';
+import { DEFAULT_VIEW, NO_FILTERS, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/dashboard/view';
 import { dashboardData } from '../../src/lib/dashboard/dashboard';
-import { Prefetcher, likelyNext } from '../../src/lib/dashboard/prefetch';
+import { Prefetcher, filterViews, likelyNext, periodViews, pickerChoices } from '../../src/lib/dashboard/prefetch';
+import { parsePeriodKey, periodKey } from '../../src/lib/core/domain/periods';
 import { openFixture } from './helpers';
 
 let native: NodeEngine;
@@ -37,9 +38,59 @@ describe('the likely next views', () => {
 		const field = drillDown(agency, 'Hộ tịch');
 		const procedure = drillDown(field, '1.000001');
 		expect(likelyNext(procedure, [], [])).toEqual([showDossiers(procedure), field, agency, commune, Q1]);
+		// At a field: the first procedures of its ranking, then its dossiers, then the way back up.
+		const procedures = ['1.000001', '1.000002', '1.000003', '1.000004'].map((code) => drillDown(field, code));
+		expect(likelyNext(field, [], procedures)).toEqual([...procedures.slice(0, 3), showDossiers(field), agency, commune, Q1]);
 		// From the dossier list: back to the procedure first.
 		expect(likelyNext(showDossiers(procedure), [], [])).toEqual([procedure, field, agency, commune, Q1]);
 		expect(drillUp(procedure, 'procedure')).toEqual(procedure);
+	});
+});
+
+describe('the period picker’s choices', () => {
+	const keys = (key: string) => pickerChoices(parsePeriodKey(key), 15, '2023-03-31').map(periodKey);
+
+	it('are the other spans holding the period’s last day, or the latest complete ones, then the other kind', () => {
+		// Quarter I 2023 (15/12/2022 – 14/3/2023), data to 31/3/2023: reporting month 3/2023 ends on 14/3; the
+		// half, nine months and year holding 14/3 have not ended, so the latest complete ones; calendar
+		// quarter I ends on 31/3.
+		expect(keys('r15-quarter-2023-1')).toEqual(['r15-month-2023-3', 'r15-half-2022-2', 'r15-nine_months-2022-1', 'r15-year-2022-1', 'c-quarter-2023-1']);
+		// Calendar February 2023: the calendar quarter, half … holding 28/2, else the latest complete; then reporting month 3/2023 (15/2 – 14/3).
+		expect(keys('c-month-2023-2')).toEqual(['c-quarter-2023-1', 'c-half-2022-2', 'c-nine_months-2022-1', 'c-year-2022-1', 'r15-month-2023-3']);
+		// A custom range: the reporting and the calendar quarter holding its last day.
+		expect(keys('2023-02-01_2023-02-28')).toEqual(['r15-quarter-2023-1', 'c-quarter-2023-1']);
+	});
+
+	it('open the same view over each period, from its first page', () => {
+		const views = periodViews({ ...Q1, drill: { level: 'district' }, page: 2 }, parsePeriodKey('r15-quarter-2023-1'), 15, '2023-03-31');
+		expect(views[0]).toEqual({ ...Q1, period: 'r15-month-2023-3', drill: { level: 'district' }, page: 1 });
+		expect(views).toHaveLength(5);
+	});
+});
+
+describe('the filter bar’s choices', () => {
+	it('are each channel and each level not chosen already, and “all” where one is; a level clears the agency', () => {
+		const channels = (v: ViewState) => filterViews(v).map((x) => x.filters.channels.join() || 'all');
+		expect(filterViews(Q1).map((v) => [v.filters.channels, v.filters.levels])).toEqual([
+			[['in_person'], []],
+			[['postal'], []],
+			[['online_partial'], []],
+			[['online_full'], []],
+			[[], ['province']],
+			[[], ['district']],
+			[[], ['commune']]
+		]);
+		const online: ViewState = { ...Q1, page: 3, filters: { ...NO_FILTERS, channels: ['online_full'], levels: ['district'], agencies: ['D1'] } };
+		const views = filterViews(online);
+		expect(channels(online).slice(0, 4)).toEqual(['in_person', 'postal', 'online_partial', 'all']);
+		expect(views.slice(4).map((v) => [v.filters.levels, v.filters.agencies])).toEqual([
+			[['province'], []],
+			[['commune'], []],
+			[[], []]
+		]);
+		// The channel choices keep the rest of the filters, and every view starts from its first page.
+		expect(views[0].filters).toEqual({ ...online.filters, channels: ['in_person'] });
+		expect(views.every((v) => v.page === 1)).toBe(true);
 	});
 });
 

@@ -89,9 +89,7 @@ export async function dashboardData(engine: Querier, view: ViewState, data: Data
 		queryMetrics(engine, { periods, groupBy: ['level'], filters }, aggregated),
 		queryMetrics(engine, { periods: [p], groupBy: [dimension], filters }, aggregated),
 		// The figures of each step above the current one: the province, then each drilled step but the last.
-		...steps.map((_, i) =>
-			queryMetrics(engine, { periods: [p], filters: viewFilters({ ...view, drill: Object.fromEntries(steps.slice(0, i).map((s) => [s, view.drill[s]])) }) }, aggregated)
-		)
+		...steps.map((_, i) => queryMetrics(engine, { periods: [p], filters: viewFilters({ ...view, drill: Object.fromEntries(steps.slice(0, i).map((s) => [s, view.drill[s]])) }) }, aggregated))
 	]);
 	const current = figures(byLevel, p);
 	const sum = (rows: MetricsRow[]) => addCounts(rows.map((r) => r.counts));
@@ -118,4 +116,9 @@ export function dossierPage(engine: Querier, view: ViewState, data: DataContext)
 		limit: DOSSIER_PAGE_SIZE,
 		offset: (view.page - 1) * DOSSIER_PAGE_SIZE
 	});
+}
+
+/** Every dossier behind a view, overdue first: the list's download. */
+export function viewDossiers(engine: Querier, view: ViewState, data: DataContext) {
+	return queryDossiers(engine, { period: viewPeriod(view, data.dataAsOf, data.cutoffDay), filters: viewFilters(view) });
 }

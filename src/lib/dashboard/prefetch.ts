@@ -5,7 +5,8 @@
  * asked for one after another and a newer plan (the person moved on) stops the old one
  * between views: a click waits at most for the one view in flight.
  */
-import type { Level } from '../core/domain/types';
+import { periodHoldingOrLatest, periodKey, type Period, type Span } from '../core/domain/periods';
+import { CHANNELS, LEVELS, type Level } from '../core/domain/types';
 import { DRILL_STEPS, drillDown, drillUp, nextStep, serializeView, showDossiers, type ViewState } from './view';
 
 /** How many of the ranking's first rows are asked for: the ones a person reads first. */
@@ -14,9 +15,10 @@ export const PREFETCH_ROWS = 3;
 /**
  * What to ask for next from a view, one step down first: at the province's top, each level
  * of the levels chart; below it, the first rows of the ranking as it is sorted on screen
- * (`rankingTargets`, the views their links open); at a procedure, its dossier list. Then
- * the steps of the breadcrumb back up, the nearest first (most are in the cache already
- * from the way down, and cost nothing).
+ * (`rankingTargets`, the views their links open); at a field, its dossier list too, and at a
+ * procedure, its dossier list alone (both lists read one agency's dossiers, stored together:
+ * a few blocks). Then the steps of the breadcrumb back up, the nearest first (most are in
+ * the cache already from the way down, and cost nothing).
  */
 export function likelyNext(view: ViewState, levels: readonly Level[], rankingTargets: readonly ViewState[]): ViewState[] {
 	const drilled = DRILL_STEPS.filter((s) => view.drill[s] !== undefined);
@@ -26,10 +28,51 @@ export function likelyNext(view: ViewState, levels: readonly Level[], rankingTar
 			? levels.map((l) => drillDown(view, l))
 			: nextStep(view) === null
 				? [showDossiers(view)]
-				: rankingTargets.slice(0, PREFETCH_ROWS);
+				: [...rankingTargets.slice(0, PREFETCH_ROWS), ...(view.drill.field !== undefined ? [showDossiers(view)] : [])];
 	const here = serializeView(view).toString();
 	const up = [null, ...drilled].map((s) => drillUp(view, s)).filter((v) => serializeView(v).toString() !== here);
 	return [...down, ...up.reverse()];
+}
+
+const SPANS: readonly Span[] = ['month', 'quarter', 'half', 'nine_months', 'year'];
+
+/**
+ * The periods the period picker opens with one choice from `current` (core/ui/PeriodPicker):
+ * each other span of its kind, then the same span of the other kind (reporting or calendar),
+ * each holding the current period's last day or else the latest complete one.
+ */
+export function pickerChoices(current: Period, cutoffDay: number, dataAsOf: string): Period[] {
+	const s = current.spec;
+	const kind = s.kind === 'custom' ? null : s.kind;
+	const span = s.kind === 'custom' ? 'quarter' : s.span;
+	const cutoff = s.kind === 'reporting' ? s.cutoffDay : cutoffDay;
+	const choices = [
+		...(kind ? SPANS.filter((x) => x !== span).map((x) => periodHoldingOrLatest(current.last, kind, x, cutoff, dataAsOf)) : []),
+		...(['reporting', 'calendar'] as const).filter((k) => k !== kind).map((k) => periodHoldingOrLatest(current.last, k, span, cutoff, dataAsOf))
+	];
+	const here = periodKey(current);
+	return [...new Map(choices.map((p) => [periodKey(p), p])).values()].filter((p) => periodKey(p) !== here);
+}
+
+/** The views of the period picker's choices from a view: the same view over each of those periods. */
+export function periodViews(view: ViewState, current: Period, cutoffDay: number, dataAsOf: string): ViewState[] {
+	return pickerChoices(current, cutoffDay, dataAsOf).map((p) => ({ ...view, period: periodKey(p), page: 1 }));
+}
+
+/**
+ * The views of the filter bar's two short lists from a view (FilterBar.svelte): each channel,
+ * each level (which clears the agency, as choosing one does), and "all" where one is chosen.
+ */
+export function filterViews(view: ViewState): ViewState[] {
+	const f = view.filters;
+	const only = <T extends string>(list: readonly T[], x: T) => list.length === 1 && list[0] === x;
+	const withFilters = (patch: Partial<ViewState['filters']>): ViewState => ({ ...view, filters: { ...f, ...patch }, page: 1 });
+	return [
+		...CHANNELS.filter((c) => !only(f.channels, c)).map((c) => withFilters({ channels: [c] })),
+		...(f.channels.length ? [withFilters({ channels: [] })] : []),
+		...LEVELS.filter((l) => !only(f.levels, l)).map((l) => withFilters({ levels: [l], agencies: [] })),
+		...(f.levels.length ? [withFilters({ levels: [], agencies: [] })] : [])
+	];
 }
 
 export class Prefetcher {

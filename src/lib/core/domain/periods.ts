@@ -11,9 +11,7 @@ import { addDays, daysBetween, isoDay, parts, type IsoDay } from './dates';
 export type Span = 'month' | 'quarter' | 'half' | 'nine_months' | 'year';
 
 export type PeriodSpec =
-	| { kind: 'reporting'; span: Span; year: number; index: number; cutoffDay: number }
-	| { kind: 'calendar'; span: Span; year: number; index: number }
-	| { kind: 'custom'; first: IsoDay; last: IsoDay };
+	{ kind: 'reporting'; span: Span; year: number; index: number; cutoffDay: number } | { kind: 'calendar'; span: Span; year: number; index: number } | { kind: 'custom'; first: IsoDay; last: IsoDay };
 
 export interface Period {
 	spec: PeriodSpec;
@@ -73,12 +71,7 @@ export function period(spec: PeriodSpec): Period {
 }
 
 /** The period of the given kind and span that contains a day. */
-export function periodContaining(
-	day: IsoDay,
-	kind: 'reporting' | 'calendar',
-	span: Span,
-	cutoffDay = DEFAULT_CUTOFF_DAY
-): Period {
+export function periodContaining(day: IsoDay, kind: 'reporting' | 'calendar', span: Span, cutoffDay = DEFAULT_CUTOFF_DAY): Period {
 	const p = parts(day);
 	let year = p.year;
 	let month = p.month;
@@ -91,9 +84,7 @@ export function periodContaining(
 		}
 	}
 	const index = indexOfMonth(span, month);
-	return kind === 'reporting'
-		? period({ kind, span, year, index, cutoffDay })
-		: period({ kind, span, year, index });
+	return kind === 'reporting' ? period({ kind, span, year, index, cutoffDay }) : period({ kind, span, year, index });
 }
 
 function indexOfMonth(span: Span, month: number): number {
@@ -141,25 +132,23 @@ function minusYear(day: IsoDay): IsoDay {
 }
 
 /** The latest period of a kind and span that has ended on or before a day (its last day ≤ asOf). */
-export function latestCompletePeriod(
-	asOf: IsoDay,
-	kind: 'reporting' | 'calendar',
-	span: Span,
-	cutoffDay = DEFAULT_CUTOFF_DAY
-): Period {
+export function latestCompletePeriod(asOf: IsoDay, kind: 'reporting' | 'calendar', span: Span, cutoffDay = DEFAULT_CUTOFF_DAY): Period {
 	let p = periodContaining(asOf, kind, span, cutoffDay);
 	while (p.last > asOf) p = previousPeriod(p);
 	return p;
 }
 
+/**
+ * The period of a kind and span holding a day, or the latest complete one when that one has
+ * not ended by `asOf`: what a period picker opens when its kind or its span is changed.
+ */
+export function periodHoldingOrLatest(day: IsoDay, kind: 'reporting' | 'calendar', span: Span, cutoffDay: number, asOf: IsoDay): Period {
+	const p = periodContaining(day, kind, span, cutoffDay);
+	return p.last <= asOf ? p : latestCompletePeriod(asOf, kind, span, cutoffDay);
+}
+
 /** Consecutive periods of one kind and span covering first … last (the ones that overlap it). */
-export function periodsCovering(
-	first: IsoDay,
-	last: IsoDay,
-	kind: 'reporting' | 'calendar',
-	span: Span,
-	cutoffDay = DEFAULT_CUTOFF_DAY
-): Period[] {
+export function periodsCovering(first: IsoDay, last: IsoDay, kind: 'reporting' | 'calendar', span: Span, cutoffDay = DEFAULT_CUTOFF_DAY): Period[] {
 	const out: Period[] = [];
 	for (let p = periodContaining(first, kind, span, cutoffDay); p.first <= last; p = nextPeriod(p)) out.push(p);
 	return out;
@@ -187,9 +176,7 @@ export function parsePeriodKey(key: string): Period {
 	const span = m[3] as Span;
 	const year = Number(m[4]);
 	const index = Number(m[5]);
-	return m[2]
-		? period({ kind: 'reporting', span, year, index, cutoffDay: Number(m[2]) })
-		: period({ kind: 'calendar', span, year, index });
+	return m[2] ? period({ kind: 'reporting', span, year, index, cutoffDay: Number(m[2]) }) : period({ kind: 'calendar', span, year, index });
 }
 
 /** One period per day from first to last: grouping by day, with the same as-of-end-of-day rules. */

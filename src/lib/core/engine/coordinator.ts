@@ -47,6 +47,8 @@ interface Waiting {
 	/** Order of asking, to keep first-come order within a lane. */
 	order: number;
 	owners: Set<object> | null;
+	/** Its answer as the cache holds it. */
+	result: Promise<Row[]> | null;
 	resolve: (rows: Row[]) => void;
 	reject: (e: unknown) => void;
 }
@@ -110,11 +112,13 @@ export class Coordinator implements Querier {
 			}
 			return hit as Promise<T[]>;
 		}
+		let w!: Waiting;
 		const result = new Promise<Row[]>((resolve, reject) => {
-			const w: Waiting = { sql, rank, order: this.order++, owners: options.owner ? new Set([options.owner]) : null, resolve, reject };
-			this.waiting.add(w);
-			this.shared.set(sql, w);
+			w = { sql, rank, order: this.order++, owners: options.owner ? new Set([options.owner]) : null, result: null, resolve, reject };
 		});
+		w.result = result;
+		this.waiting.add(w);
+		this.shared.set(sql, w);
 		// A failed or dropped query is not remembered: the next ask tries again.
 		result.catch(() => this.cache.get(sql) === result && this.cache.delete(sql));
 		this.cache.set(sql, result);
@@ -168,6 +172,9 @@ export class Coordinator implements Querier {
 			if (!w.owners?.delete(owner) || w.owners.size > 0) continue;
 			this.waiting.delete(w);
 			if (this.shared.get(w.sql) === w) this.shared.delete(w.sql);
+			// Gone from the cache at once, not when the rejection is handled: the same query asked
+			// right after (by the view that superseded this one) runs anew instead of sharing the rejection.
+			if (this.cache.get(w.sql) === w.result) this.cache.delete(w.sql);
 			w.reject(new Superseded());
 		}
 	}
