@@ -38,7 +38,10 @@ export class PageSession<Address> {
 			document.documentElement.lang = lang(this.address);
 		});
 		// Also runs after the first render and on back/forward: the address is the source of truth.
-		afterNavigate(({ to }) => to && (this.address = parse(to.url.searchParams)));
+		// The address as the browser shows it, not the navigation's own URL: going back, after a
+		// reload, to a history entry the dashboard wrote itself (a shallow entry) restored the
+		// wrong view with the latter (dashboard-fixture.spec.ts, reload then back).
+		afterNavigate(() => (this.address = parse(new URL(window.location.href).searchParams)));
 		onMount(() => {
 			openSession(base, (s) => (this.step = s)).then(
 				(s) => {
