@@ -104,8 +104,8 @@ export function rankingRows(catalog: Catalog, locale: Locale, d: Dashboard, view
  * the province's top, the ranking's first rows as sorted on screen), back up, then the
  * period picker's other spans and kind: one choice away, a few milliseconds of the engine's
  * time each on the pre-aggregated counts. (The filter bar's channels and levels too, measured:
- * as many views again, 40 MB more of the page's memory at a million dossiers, for four steps
- * of the benchmark's 34.) A dossier list reads the dossiers themselves: from one, only the
+ * as many views again, about 60 MB more of the page's memory at a million dossiers, for four
+ * steps of the benchmark's 34.) A dossier list reads the dossiers themselves: from one, only the
  * way back up.
  */
 export function nextViews(d: Dashboard, view: ViewState, sortedRows: readonly TargetRow[], info?: Pick<DatasetInfo, 'cutoffDay' | 'dataAsOf'>): ViewState[] {
