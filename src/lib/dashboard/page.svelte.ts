@@ -219,10 +219,13 @@ export class DashboardPage {
 	}
 
 	private preloaded = false;
-	/** The code of the other pages of the header, once the engine is up: opening them draws without fetching it. */
+	/**
+	 * The report's code, once the engine is up: the header's link to it then opens it without
+	 * fetching and compiling it first. (The data page's is larger and opened rarely.)
+	 */
 	private preloadPages() {
 		if (this.preloaded) return;
 		this.preloaded = true;
-		for (const p of ['report', 'data']) preloadCode(new URL(`${base}/${p}`, location.href).pathname).catch(() => {});
+		preloadCode(new URL(`${base}/report`, location.href).pathname).catch(() => {});
 	}
 }
