@@ -126,7 +126,12 @@ export class DashboardPage {
 				if (url.pathname === this.path()) this.address(parseView(url.searchParams));
 			};
 			addEventListener('popstate', popped);
-			return () => removeEventListener('popstate', popped);
+			return () => {
+				removeEventListener('popstate', popped);
+				// Leaving for another page: its queries go first, and no guess at a view of this one is asked for any more.
+				this.prefetcher.stop();
+				this.page.session?.db.drop(this.prefetcher);
+			};
 		});
 	}
 
