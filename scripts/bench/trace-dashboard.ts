@@ -3,9 +3,10 @@
  * (common.ts) replayed under a Chromium performance trace, and each step's time split into
  * what the page's main thread did (scripts, style, layout, paint), what the engine's worker
  * did, and the rest (waiting). `tsx scripts/bench/trace-dashboard.ts [size]` (default 1000000,
- * the sample npm run bench writes); ROOT=… serves another build (an unminified one names
- * functions), PORT=… another port, TRACE=file.json keeps the raw trace, TOP=n lists the
- * functions with the most samples of each step.
+ * the sample npm run bench writes). PROFILE=1 samples the JavaScript instead and lists the
+ * functions with the most time over all steps (TOP=n of them; a build made with
+ * `vite build --minify false` names them). ROOT=… serves another build, PORT=… another port,
+ * TRACE=file.json keeps the raw trace, VERBOSE=1 prints each step as it ends.
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from '@playwright/test';
@@ -132,19 +133,10 @@ async function profile(page: import('@playwright/test').Page, cdp: CDPSession) {
 	console.log(`${DASHBOARD.length} steps, median ${median(times).toFixed(0)} ms; JavaScript sampled ${all.toFixed(0)} ms in all\n\n-- self\n${list(self)}\n\n-- total\n${list(total)}`);
 }
 
-const { server } = { server: await serve({ root, data: `data/bench/${size}`, port }) };
-const browser = await launch();
-try {
-	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-	await page.goto(`http://127.0.0.1:${port}/`);
-	await page.locator('main[data-ready=true]').waitFor({ timeout: 600_000 });
-	const cdp = await page.context().newCDPSession(page);
+/** Each step's time split between the main thread's kinds of work and the engine's worker. */
+async function trace(page: import('@playwright/test').Page, cdp: CDPSession) {
 	const names: string[] = [];
 	const ms: number[] = [];
-	if (process.env.PROFILE) {
-		await profile(page, cdp);
-		process.exit(0);
-	}
 	const events = await record(cdp, async () => {
 		for (const [i, s] of DASHBOARD.entries()) {
 			await page.waitForTimeout(LOOK_MS);
@@ -176,7 +168,17 @@ try {
 	}
 	const col = (k: string) => median(rows.map((r) => r[k] ?? 0)).toFixed(1);
 	console.log(`median of steps: ${median(ms).toFixed(0)} ms; main busy ${col('busy')} (script ${col('script')}, style ${col('style')}, layout ${col('layout')}, paint ${col('paint')}), worker ${col('worker')}`);
+}
+
+const server = await serve({ root, data: `data/bench/${size}`, port });
+const browser = await launch();
+try {
+	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+	await page.goto(`http://127.0.0.1:${port}/`);
+	await page.locator('main[data-ready=true]').waitFor({ timeout: 600_000 });
+	const cdp = await page.context().newCDPSession(page);
+	await (process.env.PROFILE ? profile(page, cdp) : trace(page, cdp));
 } finally {
 	await browser.close();
-	server.close();
+	(server as { close(): void }).close();
 }

@@ -11,7 +11,6 @@ import { datasetInfo, type DatasetInfo } from '../../src/lib/core/engine/source'
 import { dashboardData, dossierPage, viewDossiers } from '../../src/lib/dashboard/dashboard';
 import { compareChart, compareTarget, crumbs, dashboardModel, dossiersFilename, dossiersTable, monthCategory, nextViews, ratesChart, share, stepName, volumeChart } from '../../src/lib/dashboard/model';
 import { viewFigures, viewHref, viewKey } from '../../src/lib/dashboard/page.svelte';
-import { filterViews } from '../../src/lib/dashboard/prefetch';
 import { DEFAULT_VIEW, NO_FILTERS, serializeView, type ViewState } from '../../src/lib/dashboard/view';
 import { parsePeriodKey } from '../../src/lib/core/domain/periods';
 import { QUARTER_1_2023, QUARTER_1_2023_TOTAL } from '../fixtures/basic/expected';
@@ -144,14 +143,14 @@ describe('the view model of quarter I 2023 at the province', () => {
 		expect(monthCategory(parsePeriodKey('c-month-2023-2'), 'en')).toEqual({ key: 'c-month-2023-2', label: '2/2023', long: 'Month 2/2023 (calendar) (1/2/2023 – 28/2/2023)' });
 	});
 
-	it('guesses the levels, then the period picker’s and the filter bar’s choices, as the next views at the province’s top', async () => {
+	it('guesses the levels, then the period picker’s choices, as the next views at the province’s top', async () => {
 		const d = await figures(Q1);
 		const m = dashboardModel({ info, catalog }, d, null, Q1, href);
 		const levels = ['province', 'district', 'commune'].map((level) => ({ ...Q1, drill: { level } }));
 		expect(nextViews(d, Q1, m.ranking.rows)).toEqual(levels);
 		const periods = ['r15-month-2023-3', 'r15-half-2022-2', 'r15-nine_months-2022-1', 'r15-year-2022-1', 'c-quarter-2023-1'];
-		// Then the period picker's other spans and kind, and the filter bar's channels and levels (prefetch.test.ts).
-		expect(nextViews(d, Q1, m.ranking.rows, info)).toEqual([...levels, ...periods.map((period) => ({ ...Q1, period })), ...filterViews(Q1)]);
+		// Then the period picker's other spans and kind (prefetch.test.ts).
+		expect(nextViews(d, Q1, m.ranking.rows, info)).toEqual([...levels, ...periods.map((period) => ({ ...Q1, period }))]);
 		// A dossier list keeps to its way back up.
 		expect(nextViews(d, { ...Q1, dossiers: true }, [], info)).toEqual([Q1]);
 	});

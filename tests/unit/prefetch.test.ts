@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Coordinator } from '../../src/lib/core/engine/coordinator';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
-import { DEFAULT_VIEW, NO_FILTERS, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/dashboard/view';
+import { DEFAULT_VIEW, drillDown, drillTo, drillUp, showDossiers, type ViewState } from '../../src/lib/dashboard/view';
 import { dashboardData } from '../../src/lib/dashboard/dashboard';
-import { Prefetcher, filterViews, likelyNext, periodViews, pickerChoices } from '../../src/lib/dashboard/prefetch';
+import { Prefetcher, likelyNext, periodViews, pickerChoices } from '../../src/lib/dashboard/prefetch';
 import { parsePeriodKey, periodKey } from '../../src/lib/core/domain/periods';
 import { openFixture } from './helpers';
 
@@ -65,32 +65,6 @@ describe('the period picker’s choices', () => {
 		const views = periodViews({ ...Q1, drill: { level: 'district' }, page: 2 }, parsePeriodKey('r15-quarter-2023-1'), 15, '2023-03-31');
 		expect(views[0]).toEqual({ ...Q1, period: 'r15-month-2023-3', drill: { level: 'district' }, page: 1 });
 		expect(views).toHaveLength(5);
-	});
-});
-
-describe('the filter bar’s choices', () => {
-	it('are each channel and each level not chosen already, and “all” where one is; a level clears the agency', () => {
-		const channels = (v: ViewState) => filterViews(v).map((x) => x.filters.channels.join() || 'all');
-		expect(filterViews(Q1).map((v) => [v.filters.channels, v.filters.levels])).toEqual([
-			[['in_person'], []],
-			[['postal'], []],
-			[['online_partial'], []],
-			[['online_full'], []],
-			[[], ['province']],
-			[[], ['district']],
-			[[], ['commune']]
-		]);
-		const online: ViewState = { ...Q1, page: 3, filters: { ...NO_FILTERS, channels: ['online_full'], levels: ['district'], agencies: ['D1'] } };
-		const views = filterViews(online);
-		expect(channels(online).slice(0, 4)).toEqual(['in_person', 'postal', 'online_partial', 'all']);
-		expect(views.slice(4).map((v) => [v.filters.levels, v.filters.agencies])).toEqual([
-			[['province'], []],
-			[['commune'], []],
-			[[], []]
-		]);
-		// The channel choices keep the rest of the filters, and every view starts from its first page.
-		expect(views[0].filters).toEqual({ ...online.filters, channels: ['in_person'] });
-		expect(views.every((v) => v.page === 1)).toBe(true);
 	});
 });
 

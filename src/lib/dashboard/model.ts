@@ -19,7 +19,7 @@ import { formatCount, formatDay, type Locale } from '../core/format/format';
 import { CHANNEL_NAMES, DIMENSION_NOUNS, LEVEL_NAMES, OUTCOME_NAMES, t, type MessageKey } from './messages';
 import { periodName, periodRange } from '../core/i18n/periods';
 import type { Dashboard, PeriodFigures } from './dashboard';
-import { filterViews, likelyNext, periodViews } from './prefetch';
+import { likelyNext, periodViews } from './prefetch';
 import { RANKING_METRICS, firstDirection, metricValue, sortRows, type RankingRow } from './ranking';
 import { TILES, changeOf, showMetric, type Change } from './tiles';
 import { DEFAULT_SORT, DRILL_STEPS, NO_FILTERS, drillDown, drillTo, drillUp, showDossiers, type DrillStep, type ViewState } from './view';
@@ -102,9 +102,11 @@ export function rankingRows(catalog: Catalog, locale: Locale, d: Dashboard, view
 /**
  * What a person is likely to open from this view (prefetch.ts): a step down (the levels at
  * the province's top, the ranking's first rows as sorted on screen), back up, then the
- * period picker's other spans and kind, then the filter bar's channels and levels: each
- * one choice away, each a few milliseconds of the engine's time on the pre-aggregated counts.
- * A dossier list reads the dossiers themselves: from one, only the way back up.
+ * period picker's other spans and kind: one choice away, a few milliseconds of the engine's
+ * time each on the pre-aggregated counts. (The filter bar's channels and levels too, measured:
+ * as many views again, about 60 MB more of the page's memory at a million dossiers, for four
+ * steps of the benchmark's 34.) A dossier list reads the dossiers themselves: from one, only the
+ * way back up.
  */
 export function nextViews(d: Dashboard, view: ViewState, sortedRows: readonly TargetRow[], info?: Pick<DatasetInfo, 'cutoffDay' | 'dataAsOf'>): ViewState[] {
 	const targets = sortedRows.flatMap((r) => (r.target ? [r.target] : []));
@@ -114,7 +116,7 @@ export function nextViews(d: Dashboard, view: ViewState, sortedRows: readonly Ta
 		targets
 	);
 	if (!info || view.dossiers) return steps;
-	return [...steps, ...periodViews(view, d.current.period, info.cutoffDay, info.dataAsOf), ...filterViews(view)];
+	return [...steps, ...periodViews(view, d.current.period, info.cutoffDay, info.dataAsOf)];
 }
 
 // ---- The heading, the tiles and the empty view

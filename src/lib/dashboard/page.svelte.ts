@@ -95,10 +95,16 @@ export class DashboardPage {
 	readonly compare = $derived(this.model?.compare);
 	readonly ranking = $derived(this.model?.ranking);
 
-	/** Guesses at the next view, asked for in the coordinator's lowest lane. */
+	/**
+	 * Guesses at the next view, asked for in the coordinator's lowest lane. Only the answers
+	 * are wanted (they land in the cache): the figures' code is handed no rows to build from,
+	 * so a dozen guesses a view leave no objects behind but the cached answers.
+	 */
 	private readonly prefetcher: Prefetcher = new Prefetcher((v) => {
 		const s = this.page.session;
-		return s ? viewFigures(s.db.lane('later', this.prefetcher), s, v) : Promise.resolve();
+		if (!s) return Promise.resolve();
+		const lane = s.db.lane('later', this.prefetcher);
+		return viewFigures({ query: (sql) => lane.query(sql).then(() => []) }, s, v);
 	});
 	/** The request last sent to Figures, so an address read twice asks once. */
 	private asked: { key: string; session: Session } | null = null;
@@ -117,7 +123,12 @@ export class DashboardPage {
 				if (url.pathname === this.path()) this.address(parseView(url.searchParams));
 			};
 			addEventListener('popstate', popped);
-			return () => removeEventListener('popstate', popped);
+			return () => {
+				removeEventListener('popstate', popped);
+				// Leaving for another page: its queries go first, and no guess at a view of this one is asked for any more.
+				this.prefetcher.stop();
+				this.page.session?.db.drop(this.prefetcher);
+			};
 		});
 	}
 
@@ -210,10 +221,13 @@ export class DashboardPage {
 	}
 
 	private preloaded = false;
-	/** The code of the other pages of the header, once the engine is up: opening them draws without fetching it. */
+	/**
+	 * The report's code, once the engine is up: the header's link to it then opens it without
+	 * fetching and compiling it first. (The data page's is larger and opened rarely.)
+	 */
 	private preloadPages() {
 		if (this.preloaded) return;
 		this.preloaded = true;
-		for (const p of ['report', 'data']) preloadCode(new URL(`${base}/${p}`, location.href).pathname).catch(() => {});
+		preloadCode(new URL(`${base}/report`, location.href).pathname).catch(() => {});
 	}
 }

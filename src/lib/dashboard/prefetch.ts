@@ -6,7 +6,7 @@
  * between views: a click waits at most for the one view in flight.
  */
 import { periodHoldingOrLatest, periodKey, type Period, type Span } from '../core/domain/periods';
-import { CHANNELS, LEVELS, type Level } from '../core/domain/types';
+import type { Level } from '../core/domain/types';
 import { DRILL_STEPS, drillDown, drillUp, nextStep, serializeView, showDossiers, type ViewState } from './view';
 
 /** How many of the ranking's first rows are asked for: the ones a person reads first. */
@@ -57,22 +57,6 @@ export function pickerChoices(current: Period, cutoffDay: number, dataAsOf: stri
 /** The views of the period picker's choices from a view: the same view over each of those periods. */
 export function periodViews(view: ViewState, current: Period, cutoffDay: number, dataAsOf: string): ViewState[] {
 	return pickerChoices(current, cutoffDay, dataAsOf).map((p) => ({ ...view, period: periodKey(p), page: 1 }));
-}
-
-/**
- * The views of the filter bar's two short lists from a view (FilterBar.svelte): each channel,
- * each level (which clears the agency, as choosing one does), and "all" where one is chosen.
- */
-export function filterViews(view: ViewState): ViewState[] {
-	const f = view.filters;
-	const only = <T extends string>(list: readonly T[], x: T) => list.length === 1 && list[0] === x;
-	const withFilters = (patch: Partial<ViewState['filters']>): ViewState => ({ ...view, filters: { ...f, ...patch }, page: 1 });
-	return [
-		...CHANNELS.filter((c) => !only(f.channels, c)).map((c) => withFilters({ channels: [c] })),
-		...(f.channels.length ? [withFilters({ channels: [] })] : []),
-		...LEVELS.filter((l) => !only(f.levels, l)).map((l) => withFilters({ levels: [l], agencies: [] })),
-		...(f.levels.length ? [withFilters({ levels: [], agencies: [] })] : [])
-	];
 }
 
 export class Prefetcher {
