@@ -55,6 +55,23 @@ export async function timed(page: Page, action: string): Promise<number> {
 
 export type Kind = 'drill' | 'filter' | 'period' | 'sort' | 'list' | 'report';
 /** How long the script looks at a view before the next interaction. */
+/**
+ * The step that leaves the dashboard for the report: the header's link, timed (in the page)
+ * until the report's form is drawn. An expression for page.evaluate; marks 'step open' for traces.
+ */
+export const TO_REPORT = `(async () => {
+	const t0 = performance.now();
+	performance.mark('step open');
+	document.querySelector('header a[href*="report"]').click();
+	await new Promise((resolve) => {
+		const ready = () => { const m = document.querySelector('main'); return location.pathname.endsWith('/report') && m && m.dataset.ready === 'true' && document.querySelector('[data-testid=report-form]'); };
+		const poll = () => (ready() ? resolve() : requestAnimationFrame(poll));
+		poll();
+	});
+	await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+	return performance.now() - t0;
+})()`;
+
 export const LOOK_MS = 1000;
 const firstRow = '[data-testid="ranking"] tbody tr:first-child th a';
 const crumb = (i: number) => `[data-testid="breadcrumb"] li:nth-child(${i}) a`;

@@ -30,7 +30,7 @@ import { reportData } from '../../src/lib/report/data';
 import { parseReport } from '../../src/lib/report/address';
 import { parseView } from '../../src/lib/dashboard/view';
 import { dashboardData, dossierPage } from '../../src/lib/dashboard/dashboard';
-import { DASHBOARD, LOOK_MS, benchPort, choose, launch, median, p95, serveSample, timed, type Kind } from './common';
+import { DASHBOARD, LOOK_MS, TO_REPORT, benchPort, choose, launch, median, p95, serveSample, timed, type Kind } from './common';
 import { WasmNodeEngine } from './wasm-node';
 
 const SIZES = (process.env.SIZES ?? '100000,1000000,10000000').split(',').map(Number);
@@ -45,21 +45,6 @@ const TARGETS: Record<number, { firstChartMs: number; median: number; p95: numbe
 async function step(page: Page, name: string, action: string): Promise<number> {
 	await page.waitForTimeout(LOOK_MS);
 	return Promise.race([timed(page, action), new Promise<number>((_, fail) => setTimeout(() => fail(new Error(`step "${name}" did not finish within 60 s`)), 60_000))]);
-}
-
-/** Following the header's link to the report: a new page of the app, timed until its form is drawn. */
-async function toReport(page: Page): Promise<number> {
-	return page.evaluate(`(async () => {
-		const t0 = performance.now();
-		document.querySelector('header a[href*="report"]').click();
-		await new Promise((resolve) => {
-			const ready = () => { const m = document.querySelector('main'); return location.pathname.endsWith('/report') && m && m.dataset.ready === 'true' && document.querySelector('[data-testid=report-form]'); };
-			const poll = () => (ready() ? resolve() : requestAnimationFrame(poll));
-			poll();
-		});
-		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-		return performance.now() - t0;
-	})()`);
 }
 
 interface Interaction {
@@ -137,7 +122,7 @@ async function benchSize(size: number, port: number) {
 		interactiveMs = Date.now() - t0;
 		for (const s of DASHBOARD) steps.push({ name: s.name, kind: s.kind, ms: await step(page, s.name, s.action), search: new URL(page.url()).search });
 		await page.waitForTimeout(LOOK_MS);
-		steps.push({ name: 'report: open the report page', kind: 'report', ms: await toReport(page), search: new URL(page.url()).search });
+		steps.push({ name: 'report: open the report page', kind: 'report', ms: await page.evaluate<number>(TO_REPORT), search: new URL(page.url()).search });
 		steps.push({ name: "report: a reporting year's form", kind: 'report', ms: await step(page, 'report year', choose('span', 'year')), search: new URL(page.url()).search });
 		clearInterval(sampler);
 		await sample();

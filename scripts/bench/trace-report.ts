@@ -13,26 +13,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { serve } from '../serve.mjs';
-import { benchPort, choose, launch, serveSample, timed } from './common';
+import { TO_REPORT, benchPort, choose, launch, serveSample, timed } from './common';
 
 const SIZE = Number(process.env.SIZE ?? 100_000);
 const PORT = benchPort(4421);
 const REPEAT = Number(process.env.REPEAT ?? 3);
 const OUT = process.env.OUT ?? 'tests/.out/trace-report';
-
-/** The main benchmark's step: the header's link to the report, timed until the form is drawn. */
-const toReport = `(async () => {
-	const t0 = performance.now();
-	performance.mark('step open');
-	document.querySelector('header a[href*="report"]').click();
-	await new Promise((resolve) => {
-		const ready = () => { const m = document.querySelector('main'); return location.pathname.endsWith('/report') && m && m.dataset.ready === 'true' && document.querySelector('[data-testid=report-form]'); };
-		const poll = () => (ready() ? resolve() : requestAnimationFrame(poll));
-		poll();
-	});
-	await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-	return performance.now() - t0;
-})()`;
 
 const { server: built, data } = await serveSample(SIZE, PORT);
 const server = process.env.ROOT ? (built.close(), await serve({ root: process.env.ROOT, data, port: PORT })) : built;
@@ -59,7 +45,7 @@ try {
 	for (let i = 0; i < REPEAT; i++) {
 		await page.goto(`http://127.0.0.1:${PORT}/`);
 		await page.locator('main[data-ready=true]').waitFor({ timeout: 120_000 });
-		await step('open', () => page.evaluate(toReport));
+		await step('open', () => page.evaluate(TO_REPORT));
 		await step('year', () => timed(page, `performance.mark('step year'); ${choose('span', 'year')}`));
 	}
 	const trace = await browser.stopTracing();
