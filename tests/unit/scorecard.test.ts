@@ -174,6 +174,15 @@ describe('the scorecard of the scorecard fixture', () => {
 			]);
 			// 3.3 loses on the dossiers not submitted online: the list filtered to in person and postal.
 			expect(parseView(new URLSearchParams(v.lines[1].dossiers!)).filters.channels).toEqual(['in_person', 'postal']);
+			// Where the dashboard has no filter for an indicator, the link says it lists every dossier.
+			expect(v.lines.map((l) => l.dossiersLabel)).toEqual([
+				'Hồ sơ, quá hạn trước',
+				'Hồ sơ không nộp trực tuyến',
+				'Mọi hồ sơ (chưa lọc được)',
+				'Mọi hồ sơ (chưa lọc được)',
+				'Mọi hồ sơ (chưa lọc được)',
+				'Hồ sơ, quá hạn trước'
+			]);
 			expect(v.notFromData).toEqual([
 				{ group: 'Công khai, minh bạch', max: '18' },
 				{ group: 'Dịch vụ công trực tuyến và thanh toán trực tuyến', max: '10' },

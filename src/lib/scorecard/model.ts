@@ -73,13 +73,15 @@ export function unitName(u: Pick<UnitScore, 'key'>, grouping: ScorecardGrouping,
  * ordered overdue and late first, which is what 2.1 and 5.4 lose on; 3.3 loses on the dossiers
  * not submitted online, which the channel filter gives; the others have no filter there yet.
  */
-const LIST_OF: Record<IndicatorId, { channels?: Channel[]; note: 'listOverdueFirst' | 'listNotOnline' | 'listUnfiltered' }> = {
-	'2.1': { note: 'listOverdueFirst' },
-	'3.3': { channels: ['in_person', 'postal'], note: 'listNotOnline' },
-	'3.6': { note: 'listUnfiltered' },
-	'4.1': { note: 'listUnfiltered' },
-	'4.2': { note: 'listUnfiltered' },
-	'5.4': { note: 'listOverdueFirst' }
+const OVERDUE_FIRST = { label: 'linkOverdueFirst', note: 'listOverdueFirst' } as const;
+const UNFILTERED = { label: 'linkUnfiltered', note: 'listUnfiltered' } as const;
+const LIST_OF: Record<IndicatorId, { channels?: Channel[]; label: 'linkOverdueFirst' | 'linkNotOnline' | 'linkUnfiltered'; note: 'listOverdueFirst' | 'listNotOnline' | 'listUnfiltered' }> = {
+	'2.1': OVERDUE_FIRST,
+	'3.3': { channels: ['in_person', 'postal'], label: 'linkNotOnline', note: 'listNotOnline' },
+	'3.6': UNFILTERED,
+	'4.1': UNFILTERED,
+	'4.2': UNFILTERED,
+	'5.4': OVERDUE_FIRST
 };
 
 /** The dashboard's dossier list of a unit in the period (the whole choice when `unit` is null): its address's query. */
@@ -176,8 +178,9 @@ export interface IndicatorLine {
 	/** Points were lost (shown in red). */
 	loses: boolean;
 	previous: string;
-	/** The dossiers behind it: the dashboard list's query, and what that list holds. */
+	/** The dossiers behind it: the dashboard list's query, its link's words, and what that list holds. */
 	dossiers: string | null;
+	dossiersLabel: string;
 	dossiersNote: string;
 	source: string;
 }
@@ -215,6 +218,7 @@ export function detailView(data: ScorecardData, q: ScorecardQuery, catalog: Pick
 				loses: i.lost > 1e-9,
 				previous: before && before.points !== null ? points(before.points, locale) : '—',
 				dossiers: i.points === null ? null : dossierList(q, data.period, unit, list.channels),
+				dossiersLabel: t(locale, list.label),
 				dossiersNote: t(locale, list.note),
 				source: i.indicator.source
 			};
