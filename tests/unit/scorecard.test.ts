@@ -158,6 +158,7 @@ describe('the scorecard of the scorecard fixture', () => {
 			const d1 = rankingLines(data, q, catalog, 'vi').find((l) => l.key === 'D1')!;
 			const view = parseView(new URLSearchParams(d1.dossiers!));
 			expect(view).toMatchObject({ period: QUARTER, dossiers: true, drill: { level: 'district', agency: 'D1' } });
+			expect(rankingLines(data, q, catalog, 'vi').find((l) => l.key === 'C1')!.dossiers).toBeNull();
 		});
 
 		it('opens a unit: its indicators, points lost, the list behind each, and what dossier data cannot give', () => {

@@ -158,7 +158,8 @@ export function rankingLines(data: ScorecardData, q: ScorecardQuery, catalog: Pi
 			change: pointsChange(s, u.previous, locale),
 			loss: s.possible === 0 ? t(locale, 'noDossiers') : loss ? `${loss.indicator.id} · ${t(locale, 'lostPoints', { points: points(loss.lost, locale) })}` : t(locale, 'none'),
 			cells: s.indicators.map((i) => cellOf(i, locale)),
-			dossiers: dossierList(q, data.period, u),
+			// No dossier, no list to open.
+			dossiers: s.possible === 0 ? null : dossierList(q, data.period, u),
 			selected: (u.key ?? '') === (q.unit ?? null)
 		};
 	});
