@@ -47,6 +47,21 @@ test('the headline and the overdue list on the fixture equal the hand-computed f
 	await expect(page.getByTestId('stale')).toHaveCount(0);
 });
 
+test('the Decision 766 scene on the fixture ranks the agencies by the points worked out by hand', async ({ page }) => {
+	// Quarter I/2023, counts of tests/fixtures/basic/expected.ts; points = P_max at the target, else R × P_max / target.
+	// C1: 2.1 5/5 → 20; 3.3 3/7 → 6 × (3/7) / 0,5 = 5,14; 3.6 no fee → —; 4.1 2/3 → 4 (−2,00, its most);
+	//     4.2 3/7 → (3/7) × 4 / 0,8 = 2,14; 5.4 1 − 1/5 = 80% → 6 × 0,8 / 0,9 = 5,33; 36,62 / 42 (87,2%).
+	// P1: 2.1 6/7 → 17,14 (−2,86, its most); 3.3 5/7 → 6; 3.6 4/7 → 3,43; 4.1 4/6 → 4; 4.2 5/7 → 3,57;
+	//     5.4 1 − 1 overdue / 7 → 6 × (6/7) / 0,9 = 5,71; 39,86 / 48 (83,0%).
+	// D1: 2.1 2/6 → 6,67 (−13,33); 3.3 1/6 → 2; 3.6 —; 4.1 1/3 → 2; 4.2 2/6 → 1,67; 5.4 1 − 5/6 → 1,11; 13,44 / 42 (32,0%).
+	await page.goto(siteUrl('fixture', '/wall?pin=scorecard&stale=1000000'));
+	const rows = page.locator('.scorecard li');
+	await expect(rows.locator('.name')).toHaveText(['UBND Xã Đức Lân', 'Sở Tư pháp', 'UBND Mộ Đức'], { timeout: 45_000 });
+	await expect(rows.locator('.points')).toHaveText(['36,62 / 42', '39,86 / 48', '13,44 / 42']);
+	await expect(rows.locator('.loss')).toHaveText(['−2,00 · 4.1 Kết quả giải quyết điện tử', '−2,86 · 2.1 Hồ sơ giải quyết, đang giải quyết đúng hạn', '−13,33 · 2.1 Hồ sơ giải quyết, đang giải quyết đúng hạn']);
+	await nothingScrolls(page);
+});
+
 test('scenes rotate by themselves in the order of the address; a desk screen shows one agency; English', async ({ page }) => {
 	await page.goto(siteUrl('fixture', '/wall?scenes=overdue,headline&seconds=1&stale=1000000'));
 	const wall = page.locator('.wall');

@@ -108,6 +108,6 @@ describe('the shape of src/lib', () => {
 
 	it('holds nothing at the top of src/lib but the core and the features', () => {
 		const top = readdirSync(LIB).filter((n) => statSync(path.join(LIB, n)).isDirectory());
-		expect(top.sort()).toEqual(['core', 'dashboard', 'data', 'ingest', 'public', 'report', 'session', 'wall']);
+		expect(top.sort()).toEqual(['core', 'dashboard', 'data', 'ingest', 'public', 'report', 'scorecard', 'session', 'wall']);
 	});
 });

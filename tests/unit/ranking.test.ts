@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, type Counts } from '../../src/lib/core/domain/metrics';
-import { firstDirection, rateBase, sortRows, tooFew } from '../../src/lib/dashboard/ranking';
+import { addCounts, rateBase, type Counts } from '../../src/lib/core/domain/metrics';
+import { firstDirection, sortRows, tooFew } from '../../src/lib/dashboard/ranking';
 
 const zero = addCounts([]);
 /** A row with `resolved` dossiers of which `onTime` on time, and `received` received. */

@@ -3,16 +3,11 @@
  * table is sorted by a rate, rows with fewer than MIN_DOSSIERS_TO_RANK dossiers behind it go
  * after the others (and are marked on screen), so 100% of 3 is never taken for a leader.
  */
-import { metric, rate, type Counts, type MetricId, type RateId, type RateMetric } from '../core/domain/metrics';
+import { metric, rate, rateBase, type Counts, type MetricId, type RateId } from '../core/domain/metrics';
 import type { SortOrder } from './view';
 
 export const RANKING_METRICS = ['received', 'resolved', 'on_time_rate', 'online_share', 'satisfaction_rate', 'overdue'] as const satisfies readonly MetricId[];
 export const MIN_DOSSIERS_TO_RANK = 10;
-
-/** How many dossiers a rate is computed from (its denominator). */
-export function rateBase(id: RateId, counts: Counts): number {
-	return (metric(id) as RateMetric).denominator.reduce((s, c) => s + counts[c], 0);
-}
 
 export function metricValue(id: MetricId, counts: Counts): number | null {
 	return metric(id).kind === 'rate' ? rate(id as RateId, counts) : counts[id as keyof Counts];

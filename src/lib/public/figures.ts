@@ -8,14 +8,13 @@
  *   - a rate whose base (its denominator) is under the threshold is not published, so one
  *     citizen's rating or outcome cannot be read off a small group.
  */
-import { addCounts, rate, type Counts, type RateId } from '../core/domain/metrics';
+import { addCounts, rate, rateBase, type Counts, type RateId } from '../core/domain/metrics';
 import { latestCompletePeriod, periodContaining, periodKey, period as makePeriod, type Period } from '../core/domain/periods';
 import { LEVELS, type Level } from '../core/domain/types';
 import { loadCatalog } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
-import { rateBase } from '../dashboard/ranking';
 import { trendMonths } from '../dashboard/dashboard';
 
 export const PUBLIC_THRESHOLD = 5;

@@ -40,7 +40,7 @@ export type RowNames = Parameters<typeof formRows>[2]['names'];
 const allLevels = (levels: readonly Level[]) => LEVELS.every((l) => levels.includes(l));
 
 /** What a level lists even without dossiers: the agencies existing during the period, or the fields of its procedures. */
-function listedItems(catalog: Catalog, options: Pick<ReportOptions, 'period' | 'levels' | 'grouping'>): Listed {
+export function listedItems(catalog: Catalog, options: Pick<ReportOptions, 'period' | 'levels' | 'grouping'>): Listed {
 	const { period: p, levels, grouping } = options;
 	if (grouping === 'agency') {
 		return [...catalog.agencies.values()]

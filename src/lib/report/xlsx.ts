@@ -4,6 +4,7 @@
  * and rates as percentages, set to print on A4 landscape with the header on every page;
  * the annex of late dossiers on the second sheet.
  */
+import { BORDER as border, COUNT_FORMAT, DASH, RATE_FORMAT, addTitle as titled, newWorkbook, styleHeader } from '../core/export/xlsx';
 import type { Locale } from '../core/format/format';
 import { t } from './messages';
 import type { AnnexGroup, Report } from './data';
@@ -18,32 +19,14 @@ export interface WorkbookTitle {
 	compare: boolean;
 }
 
-/** 1.237 and 0 as "–", as the seed reports print an empty cell. */
-const COUNT_FORMAT = '#,##0;-#,##0;"–"';
-const RATE_FORMAT = '0.0%';
-const DASH = '–';
-
 export async function reportWorkbook(report: Report, annexGroups: readonly AnnexGroup[], layout: ReportLayout, title: WorkbookTitle): Promise<ArrayBuffer> {
-	const { default: ExcelJS } = await import('exceljs');
-	const book = new ExcelJS.Workbook();
-	book.created = new Date();
+	const book = await newWorkbook();
 	const { locale } = title;
 	const width = 2 + layout.columns.length;
-	const thin = { style: 'thin' as const };
-	const border = { top: thin, left: thin, bottom: thin, right: thin };
 
 	const form = book.addWorksheet(t(locale, 'sheetForm'), {
 		pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 } }
 	});
-	const titled = (sheet: typeof form, lines: string[], span: number) => {
-		for (const [i, text] of lines.entries()) {
-			const row = sheet.addRow([text]);
-			sheet.mergeCells(row.number, 1, row.number, span);
-			row.getCell(1).font = { bold: i <= 1, size: i === 1 ? 14 : 11 };
-			row.getCell(1).alignment = { horizontal: i === 0 ? 'left' : 'center' };
-		}
-		sheet.addRow([]);
-	};
 	titled(form, [title.province, t(locale, 'reportTitle').toUpperCase(), t(locale, 'reportForm'), ...title.lines], width);
 
 	// The two-row header: the leading columns and lone ones over both rows, groups over their columns.
@@ -63,16 +46,7 @@ export async function reportWorkbook(report: Report, annexGroups: readonly Annex
 		}
 		col += g.span;
 	}
-	for (const r of [top, bottom]) {
-		const row = form.getRow(r);
-		for (let c = 1; c <= width; c++) {
-			const cell = row.getCell(c);
-			cell.font = { bold: true };
-			cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-			cell.border = border;
-			cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
-		}
-	}
+	for (const r of [top, bottom]) styleHeader(form.getRow(r), width);
 	form.getRow(bottom).height = 45;
 	form.pageSetup.printTitlesRow = `${top}:${bottom}`;
 

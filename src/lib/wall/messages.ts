@@ -28,7 +28,10 @@ const vi = {
 	wall_onTime: 'đúng hạn',
 	wall_onlineOf: '{online} trên {received} hồ sơ nộp trực tuyến',
 	wall_onlineByMonth: 'Tỷ lệ nộp trực tuyến theo tháng',
-	wall_received: 'Tiếp nhận'
+	wall_received: 'Tiếp nhận',
+	wall_noLoss: 'Không mất điểm',
+	wall_scorecardNote: 'Điểm QĐ 766 tính được từ dữ liệu hồ sơ (tối đa {max}), xếp theo tỷ lệ điểm đạt; bên phải: chỉ số mất nhiều điểm nhất.',
+	wall_scorecardLeft: '{n} đơn vị không có hồ sơ.'
 };
 
 const en: typeof vi = {
@@ -53,7 +56,10 @@ const en: typeof vi = {
 	wall_onTime: 'on time',
 	wall_onlineOf: '{online} of {received} dossiers submitted online',
 	wall_onlineByMonth: 'Online share by month',
-	wall_received: 'Received'
+	wall_received: 'Received',
+	wall_noLoss: 'No points lost',
+	wall_scorecardNote: 'Decision 766 points from dossier data (at most {max}), ranked by share of points possible; right: the indicator that lost most.',
+	wall_scorecardLeft: '{n} units have no dossiers.'
 };
 
 export const WALL_MESSAGES = join(CORE_MESSAGES, { vi, en });
@@ -66,6 +72,7 @@ export const SCENE_NAMES: Names<SceneId> = {
 		headline: 'Số liệu chính',
 		trend: 'Hồ sơ tiếp nhận 12 tháng',
 		ranking: 'Tỷ lệ giải quyết đúng hạn',
+		scorecard: 'Chỉ số 766: điểm và điểm mất',
 		levels: 'So sánh các cấp',
 		overdue: 'Hồ sơ đang quá hạn',
 		online: 'Nộp hồ sơ trực tuyến'
@@ -74,6 +81,7 @@ export const SCENE_NAMES: Names<SceneId> = {
 		headline: 'Key figures',
 		trend: 'Dossiers received, 12 months',
 		ranking: 'On-time rate',
+		scorecard: 'Decision 766: points and losses',
 		levels: 'Levels compared',
 		overdue: 'Overdue dossiers',
 		online: 'Online submission'

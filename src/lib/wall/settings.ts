@@ -14,7 +14,7 @@ import type { Span } from '../core/domain/periods';
 import { LEVELS, type Level } from '../core/domain/types';
 import type { Locale } from '../core/format/format';
 
-export const SCENES = ['headline', 'trend', 'ranking', 'levels', 'overdue', 'online'] as const;
+export const SCENES = ['headline', 'trend', 'ranking', 'scorecard', 'levels', 'overdue', 'online'] as const;
 export type SceneId = (typeof SCENES)[number];
 
 const WALL_SPANS = ['month', 'quarter', 'year'] as const satisfies readonly Span[];

@@ -30,15 +30,18 @@ export interface RateMetric {
 	definition: Text;
 	numerator: readonly CountId[];
 	denominator: readonly CountId[];
+	/** The rate is 1 − numerator / denominator: what is left once a share of losses is taken away. */
+	complement?: boolean;
 }
 
 export type Metric = CountMetric | RateMetric;
 
 type CountSpec = Omit<CountMetric, 'id'> & { id: string };
-type RateSpec = Omit<RateMetric, 'id' | 'numerator' | 'denominator'> & {
+type RateSpec = Omit<RateMetric, 'id' | 'numerator' | 'denominator' | 'complement'> & {
 	id: string;
 	numerator: readonly string[];
 	denominator: readonly string[];
+	complement?: boolean;
 };
 
 // Building blocks of the state relation, named once so that the counts below stay readable.
@@ -328,6 +331,20 @@ export const RATES = [
 		},
 		numerator: ['result_electronic'],
 		denominator: ['resolved']
+	},
+	{
+		// Decision 766, indicator 5.4: the overdue share and the dissatisfied share, both over the
+		// dossiers of indicator 2.1, taken from 100% (a dossier late and rated dissatisfied loses twice).
+		id: 'satisfaction_rate_766',
+		kind: 'rate',
+		name: { vi: 'Mức độ hài lòng (QĐ 766, chỉ số 5.4)', en: 'Satisfaction (Decision 766, 5.4)' },
+		definition: {
+			vi: '100% trừ tỷ lệ hồ sơ quá hạn (giải quyết quá hạn và đang giải quyết quá hạn) và tỷ lệ hồ sơ bị đánh giá không hài lòng, cùng trên số hồ sơ đã giải quyết cộng đang giải quyết.',
+			en: 'All dossiers (100%) less the share late (resolved late, or in progress and overdue) and the share rated dissatisfied, both over dossiers resolved plus in progress.'
+		},
+		numerator: ['late', 'overdue', 'dissatisfied'],
+		denominator: ['resolved', 'in_progress'],
+		complement: true
 	}
 ] as const satisfies readonly RateSpec[];
 
@@ -347,12 +364,18 @@ export function metric(id: MetricId): Metric {
 
 export type Counts = Record<CountId, number>;
 
+/** How many dossiers a rate is computed from (its denominator). */
+export function rateBase(id: RateId, counts: Counts): number {
+	return (metric(id) as RateMetric).denominator.reduce((s, c) => s + counts[c], 0);
+}
+
 /** The value of a rate from counts: null where the denominator is zero (no dossiers, no rate). */
 export function rate(id: RateId, counts: Counts): number | null {
 	const m = metric(id) as RateMetric;
-	const den = m.denominator.reduce((s, c) => s + counts[c], 0);
+	const den = rateBase(id, counts);
 	if (den === 0) return null;
-	return m.numerator.reduce((s, c) => s + counts[c], 0) / den;
+	const share = m.numerator.reduce((s, c) => s + counts[c], 0) / den;
+	return m.complement ? 1 - share : share;
 }
 
 /** Sums counts, so that any grouping can be re-aggregated (every rate is a ratio of sums). */

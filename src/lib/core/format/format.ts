@@ -73,3 +73,11 @@ export function roman(n: number): string {
 	for (const [value, digits] of ROMAN_DIGITS) for (; n >= value; n -= value) out += digits;
 	return out;
 }
+
+/** A number with `digits` decimals, thousands grouped: 13,33 (vi), 13.33 (en). */
+export function formatDecimal(n: number, locale: Locale = 'vi', digits = 2): string {
+	const fixed = Math.abs(n).toFixed(digits);
+	const [whole, frac] = fixed.split('.');
+	const sign = n < 0 && Number(fixed) !== 0 ? '−' : '';
+	return `${sign}${formatCount(Number(whole), locale)}${frac ? SEPARATORS[locale].decimal + frac : ''}`;
+}
