@@ -1,8 +1,7 @@
 /**
  * The scorecard's options in the address (/scorecard?…): the period, the levels, the rows
  * (agencies, fields or levels), the unit whose indicators are opened and the language. A link
- * reopens the same scorecard. Which units the agencies are (issue 19's `units`) is left at
- * its default, those that received the dossiers.
+ * reopens the same scorecard. Agencies are the units that received the dossiers.
  */
 import type { Locale } from '../core/format/format';
 import { LEVELS, type Level } from '../core/domain/types';

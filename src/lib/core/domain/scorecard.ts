@@ -78,7 +78,7 @@ export const INDICATORS: readonly Indicator[] = [
 		name: { vi: 'Kết quả giải quyết điện tử', en: 'Electronic results' },
 		rate: 'electronic_result_rate',
 		points: 6,
-		// The issue read "4.1, 4.2 full points at 80%"; the portal's description gives 100% for 4.1.
+		// Some summaries give 80% for 4.1 as for 4.2; the portal's description gives 100% for 4.1.
 		target: 1,
 		source: `${SOURCE}, chỉ số 4.1; ${PORTAL} (đạt đủ điểm ở 100%)`
 	},
