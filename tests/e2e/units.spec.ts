@@ -81,6 +81,14 @@ test('the dashboard both ways: the address carries the choice, units change, the
 	await settled(page);
 	expect(search(page).get('units')).toBeNull();
 	await expect(page.getByTestId('units')).toContainText('Theo đơn vị lúc tiếp nhận');
+
+	// In English, from a copied address.
+	await page.goto(siteUrl('sample', `/?period=${QUARTER}&units=current&lang=en`));
+	await settled(page);
+	await expect(page.getByTestId('units')).toContainText("By today's units");
+	await expect(page.getByTestId('level-gone').first()).toHaveText('No district level since 1/7/2025');
+	await expect(page.locator('input[name=units][value=current]')).toBeChecked();
+	await shot(page, 'units-dashboard-current-en-1920x1080');
 });
 
 test('the report both ways: the same total, today’s units as its rows, the choice in the address', async ({ page }) => {

@@ -17,10 +17,11 @@ import { levelsFor, levelsGone, loadCatalog, unitChoices, type Catalog } from '.
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { datasetInfo, type DatasetInfo } from '../../src/lib/core/engine/source';
 import { dashboardData, dossierPage } from '../../src/lib/dashboard/dashboard';
-import { compareChart, crumbs, dashboardModel, rankingRows } from '../../src/lib/dashboard/model';
+import { compareChart, crumbs, dashboardModel, nextViews, rankingRows } from '../../src/lib/dashboard/model';
 import { DEFAULT_VIEW, serializeView, type ViewState } from '../../src/lib/dashboard/view';
 import { annexOf, formOf } from '../../src/lib/report/page.svelte';
 import { DEFAULT_REPORT } from '../../src/lib/report/address';
+import { likelyNext } from '../../src/lib/report/model';
 import { wallFigures } from '../../src/lib/wall/figures';
 import { DEFAULT_WALL } from '../../src/lib/wall/settings';
 import { generateSample } from '../../scripts/generate';
@@ -82,6 +83,21 @@ describe('the pages on the reorganisation fixture', () => {
 		const r = view(A, 'received');
 		const received = rankingRows(catalog, 'vi', await dashboardData(engine, r, info), r, href);
 		expect(Object.fromEntries(received.map((x) => [x.key, x.label]))).toMatchObject({ SXD: 'Sở Xây dựng (đến 28/2/2025)', SXD2: 'Sở Xây dựng (từ 1/3/2025)' });
+	});
+
+	it('guesses the next views and reports counted the same way, so their answers are those the click asks for', async () => {
+		for (const units of UNITS) {
+			const v = view(A, units);
+			const d = await dashboardData(engine, v, info);
+			const guesses = nextViews(d, v, rankingRows(catalog, 'vi', d, v, href), info);
+			expect(guesses.length, units).toBeGreaterThan(3);
+			expect(new Set(guesses.map((g) => g.units)), units).toEqual(new Set([units]));
+			const deeper = nextViews(d, guesses[0], [], info);
+			expect(new Set(deeper.map((g) => g.units)), units).toEqual(new Set([units]));
+			const reports = likelyNext({ ...DEFAULT_REPORT, period: A, units }, info);
+			expect(reports.length, units).toBeGreaterThan(0);
+			expect(new Set(reports.map((q) => q.units)), units).toEqual(new Set([units]));
+		}
 	});
 
 	it('lists today’s unit’s dossiers by today’s units, each under the agency that received it', async () => {
