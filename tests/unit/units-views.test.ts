@@ -13,7 +13,7 @@ import { COUNT_IDS, type Counts } from '../../src/lib/core/domain/metrics';
 import { period, periodKey, periodsCovering } from '../../src/lib/core/domain/periods';
 import { UNITS, type Units } from '../../src/lib/core/domain/succession';
 import { LEVELS } from '../../src/lib/core/domain/types';
-import { levelsFor, levelsGone, loadCatalog, unitChoices, type Catalog } from '../../src/lib/core/engine/catalog';
+import { levelsFor, levelsGone, loadCatalog, namesAmong, unitChoices, type Catalog } from '../../src/lib/core/engine/catalog';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { datasetInfo, type DatasetInfo } from '../../src/lib/core/engine/source';
 import { dashboardData, dossierPage } from '../../src/lib/dashboard/dashboard';
@@ -184,6 +184,19 @@ describe('the pages on the reorganisation fixture', () => {
 		expect(current.ranking.rows.map((r) => r.key).every((k) => TODAY_UNITS.includes(k))).toBe(true);
 		expect(received.ranking.rows.some((r) => !TODAY_UNITS.includes(r.key))).toBe(true);
 		expect(current.units).toBe('current');
+		// Names said with their days only where two shown share one: VP until 30/6 and VP2 both received dossiers in the quarter.
+		const names = (f: typeof current) => Object.fromEntries(f.ranking.rows.map((r) => [r.key, r.name]));
+		// SXD (R03, still open) is shown without SXD2, and says its last day all the same: a unit that ceased always does.
+		expect(names(received)).toMatchObject({ VP: 'VP UBND tỉnh (đến 30/6/2025)', VP2: 'VP UBND tỉnh (từ 1/7/2025)', SXD: 'Sở Xây dựng (đến 28/2/2025)' });
+		expect(names(current)).toMatchObject({ VP2: 'VP UBND tỉnh', SXD2: 'Sở Xây dựng', TT: 'TT Xúc tiến đầu tư (đến 28/2/2025)', XMD2: 'UBND Xã Mộ Đức' });
+	});
+
+	it('names units shown together plainly, but a unit that ceased, and namesakes shown together, with their days', () => {
+		const names = (ids: string[], markCeased = false) => [...namesAmong(catalog.agencies, ids, { short: true, markCeased }).values()];
+		expect(names(['SXD', 'SXD2', 'SGT'])).toEqual(['Sở Xây dựng (đến 28/2/2025)', 'Sở Xây dựng (từ 1/3/2025)', 'Sở GTVT']);
+		expect(names(['SXD2', 'VP2', 'TT'])).toEqual(['Sở Xây dựng', 'VP UBND tỉnh', 'TT Xúc tiến đầu tư']);
+		expect(names(['SXD', 'VP'])).toEqual(['Sở Xây dựng (đến 28/2/2025)', 'VP UBND tỉnh (đến 30/6/2025)']);
+		expect(names(['SXD2', 'TT'], true)).toEqual(['Sở Xây dựng', 'TT Xúc tiến đầu tư (đến 28/2/2025)']);
 	});
 });
 

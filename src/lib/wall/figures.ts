@@ -9,7 +9,7 @@ import { latestCompletePeriod, period as makePeriod, periodKey, type Period } fr
 import type { Dimension } from '../core/domain/query';
 import type { Units } from '../core/domain/succession';
 import type { Level } from '../core/domain/types';
-import { levelsGone, loadCatalog, unitName, type Catalog } from '../core/engine/catalog';
+import { levelsGone, loadCatalog, namesAmong, type Catalog } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
@@ -52,9 +52,9 @@ function wallView(s: WallSettings, catalog: Catalog, period: Period): ViewState 
 	return { ...DEFAULT_VIEW, period: periodKey(period), drill, units: s.units };
 }
 
-function label(dimension: Dimension, key: string | null, catalog: Catalog, s: Pick<WallSettings, 'units' | 'lang'>): string {
+function label(dimension: Dimension, key: string | null, catalog: Catalog, agencies: ReadonlyMap<string, string>): string {
 	if (key === null) return '—';
-	if (dimension === 'agency') return unitName(catalog.agencies, key, { short: true, locale: s.lang, markCeased: s.units === 'current' });
+	if (dimension === 'agency') return agencies.get(key) ?? key;
 	if (dimension === 'procedure') return catalog.procedures.get(key)?.name ?? key;
 	return key;
 }
@@ -65,10 +65,13 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 	const view = wallView(s, catalog, period);
 	const d = await dashboardData(engine, view, info);
 	const dimension = d.ranking.dimension;
-	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] => rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog, s), counts: r.counts }));
 	// One day, the data's last: what is overdue at its end is overdue now.
 	const today = makePeriod({ kind: 'custom', first: info.dataAsOf, last: info.dataAsOf });
 	const overdue = await queryMetrics(engine, { periods: [today], groupBy: [dimension], filters: viewFilters(view), units: s.units }, info.aggregated);
+	// The units of both lists named together: the same unit reads the same on every scene.
+	const keys = [...d.ranking.rows.map((r) => r.key), ...overdue.map((r) => r.keys[dimension] ?? null)].filter((k): k is string => k !== null);
+	const agencies = namesAmong(catalog.agencies, keys, { short: true, locale: s.lang, markCeased: s.units === 'current' });
+	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] => rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog, agencies), counts: r.counts }));
 	const overdueRows = named(overdue.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })))
 		.filter((r) => r.counts.overdue > 0)
 		.sort((a, b) => b.counts.overdue - a.counts.overdue || a.name.localeCompare(b.name, 'vi'));

@@ -144,6 +144,22 @@ export function unitName(agencies: Agencies, id: string, options: UnitNameOption
 	return said.length ? `${unit[key]} (${said.join('; ')})` : unit[key];
 }
 
+/**
+ * The names of units shown together (a wall's ranking, read from afar, where every letter
+ * counts) as `unitName` gives them, but that a unit that exists today is named plainly
+ * unless a namesake is shown beside it: "Sở Xây dựng" alone is today's, "Sở Xây dựng (đến
+ * 28/2/2025)" the one that ceased. No two read alike.
+ */
+export function namesAmong(agencies: Agencies, ids: readonly string[], options: UnitNameOptions = {}): Map<string, string> {
+	const key = options.short ? 'shortName' : 'name';
+	const plain = (id: string) => agencies.get(id)?.[key] ?? id;
+	const seen = new Map<string, number>();
+	for (const id of new Set(ids)) seen.set(plain(id), (seen.get(plain(id)) ?? 0) + 1);
+	// A unit that ceased says its last day wherever a namesake exists, as in every list; one that exists only where a namesake is beside it.
+	const dated = (id: string) => (seen.get(plain(id)) ?? 0) > 1 || agencies.get(id)?.validTo != null;
+	return new Map(ids.map((id) => [id, dated(id) ? unitName(agencies, id, options) : plain(id)]));
+}
+
 type Span = { first: IsoDay; last: IsoDay };
 
 /** The units a figure counted one way can fall under in a period: those that existed in it (`received`), or today's units (`current`). */
