@@ -15,7 +15,7 @@ import { addCounts, rate, type Counts, type RateId } from '../core/domain/metric
 import { latestCompletePeriod, periodContaining, periodKey, period as makePeriod, type Period } from '../core/domain/periods';
 import { LEVELS, type Level } from '../core/domain/types';
 import type { Units } from '../core/domain/succession';
-import { loadCatalog, unitName } from '../core/engine/catalog';
+import { loadCatalog, namesAmong } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
@@ -91,6 +91,11 @@ export async function publicFigures(engine: Querier, threshold = PUBLIC_THRESHOL
 	const small = byAgency.filter((r) => r.counts.received < threshold && r.counts.received > 0);
 	const smallCounts = addCounts(small.map((r) => r.counts));
 	const mergedShown = small.length > 0 && smallCounts.received >= threshold;
+	// Named as the wall names them: plainly, but a unit that ceased and namesakes side by side with their days.
+	const names = namesAmong(
+		catalog.agencies,
+		big.map((r) => r.keys.agency!)
+	);
 	return {
 		province: info.province,
 		dataAsOf: info.dataAsOf,
@@ -100,7 +105,7 @@ export async function publicFigures(engine: Querier, threshold = PUBLIC_THRESHOL
 		// The reporting year runs from 15/12 of the year before: it is named by the year it closes in.
 		yearToDate: { period: { ...describe(yearToDate, 'year-to-date'), year: Number(year.last.slice(0, 4)) }, total: publicRow(addCounts(ytd.map((r) => r.counts)), threshold) },
 		levels: LEVELS.flatMap((level) => byLevel.filter((r) => r.keys.level === level).map((r) => ({ level, ...publicRow(r.counts, threshold) }))),
-		agencies: big.map((r) => ({ name: unitName(catalog.agencies, r.keys.agency!), ...publicRow(r.counts, threshold) })).sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'vi')),
+		agencies: big.map((r) => ({ name: names.get(r.keys.agency!)!, ...publicRow(r.counts, threshold) })).sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'vi')),
 		merged: mergedShown ? { units: small.length, ...publicRow(smallCounts, threshold) } : null,
 		suppressedUnits: mergedShown ? 0 : small.length,
 		trend: months.map((m) => ({ period: describe(m, 'reporting-month'), ...publicRow(addCounts(trend.filter((r) => r.period === periodKey(m)).map((r) => r.counts)), threshold) }))
