@@ -89,6 +89,16 @@ test('the dashboard both ways: the address carries the choice, units change, the
 	await expect(page.getByTestId('level-gone').first()).toHaveText('No district level since 1/7/2025');
 	await expect(page.locator('input[name=units][value=current]')).toBeChecked();
 	await shot(page, 'units-dashboard-current-en-1920x1080');
+
+	// Quarter III 2025 (15/6 – 14/9/2025) straddles 1/7/2025: as the units were, its districts are there, and both
+	// the old communes and the new, none named like another.
+	await page.goto(siteUrl('sample', '/?period=r15-quarter-2025-3'));
+	await settled(page);
+	await expect(page.locator('select[name=level] option[value=district]')).toHaveCount(1);
+	await expect(page.locator('[data-chart="compare"] rect.hit[data-key="district"]')).toHaveCount(1);
+	await expect(page.getByTestId('level-gone')).toHaveCount(0);
+	await noTwoAlike(page, 'select[name=agency]');
+	await shot(page, 'units-dashboard-straddling-1920x1080');
 });
 
 test('the report both ways: the same total, today’s units as its rows, the choice in the address', async ({ page }) => {
