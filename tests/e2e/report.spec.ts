@@ -99,15 +99,16 @@ test('the Excel workbook and the CSV hold the figures of the screen', async ({ p
 	expect(form.getCell('A1').value).toBe('Tỉnh Thử nghiệm');
 	expect(form.getCell('A2').value).toBe('TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
 	expect(form.getCell('A4').value).toBe('Kỳ báo cáo: Quý I/2023, từ ngày 15/12/2022 đến ngày 14/3/2023');
-	// The header: rows 7 and 8, merged as the form has it.
-	expect(form.getCell('C7').value).toBe('Số hồ sơ tiếp nhận');
-	expect(form.getCell('C8').value).toBe('Tổng số');
+	expect(form.getCell('A6').value).toMatch(/^Theo đơn vị lúc tiếp nhận: /);
+	// The header: rows 8 and 9, merged as the form has it.
+	expect(form.getCell('C8').value).toBe('Số hồ sơ tiếp nhận');
+	expect(form.getCell('C9').value).toBe('Tổng số');
 	const merges = (form.model as unknown as { merges: string[] }).merges;
-	for (const m of ['A7:A8', 'B7:B8', 'C7:G7', 'H7:K7', 'L7:L8', 'M7:O7', 'P7:P8', 'Q7:R7', 'S7:T7']) expect(merges).toContain(m);
+	for (const m of ['A8:A9', 'B8:B9', 'C8:G8', 'H8:K8', 'L8:L9', 'M8:O8', 'P8:P9', 'Q8:R8', 'S8:T8']) expect(merges).toContain(m);
 	expect(form.pageSetup.orientation).toBe('landscape');
 	expect(form.pageSetup.paperSize).toBe(9); // A4
 	for (const [i, e] of BY_AGENCY.entries()) {
-		const row = form.getRow(9 + i);
+		const row = form.getRow(10 + i);
 		expect(row.getCell(2).value).toBe(e.label);
 		const want = e.figures ? e.figures.map((v) => v ?? '–') : Array(14).fill('–');
 		const got = Array.from({ length: 14 }, (_, c) => row.getCell(3 + c).value);

@@ -30,7 +30,7 @@ test('the headline and the overdue list on the fixture equal the hand-computed f
 	await expect(figure(page, 'overdue')).toHaveText('3');
 	// Against quarter IV/2022: 5 received (F01 F02 F03 F15 F16), so +300,0%.
 	await expect(page.locator('[data-metric=received] .change')).toContainText('+300,0% so với Quý IV/2022');
-	await expect(page.locator('.period')).toHaveText('Quý I/2023 (15/12/2022 – 14/3/2023)');
+	await expect(page.locator('.period')).toHaveText('Quý I/2023 (15/12/2022 – 14/3/2023) · Theo đơn vị lúc tiếp nhận');
 	await expect(page.getByTestId('as-of')).toContainText('Số liệu đến hết ngày 31/3/2023');
 	// The data's last day is long past the default 36 hours: the screen says so, and since when.
 	await expect(page.getByTestId('stale')).toContainText('Số liệu đã cũ: chưa có dữ liệu sau ngày 31/3/2023');
@@ -75,7 +75,7 @@ test('scenes rotate by themselves in the order of the address; a desk screen sho
 	await expect(figure(page, 'received')).toHaveText('3', { timeout: 45_000 });
 	await expect(figure(page, 'overdue')).toHaveText('2');
 	await expect(page.locator('.province')).toHaveText('Thử nghiệm · Ủy ban nhân dân huyện Mộ Đức');
-	await expect(page.locator('.period')).toHaveText('Tháng 3/2023 (15/2/2023 – 14/3/2023)');
+	await expect(page.locator('.period')).toHaveText('Tháng 3/2023 (15/2/2023 – 14/3/2023) · Theo đơn vị lúc tiếp nhận');
 
 	// In English, numbers in English style.
 	await page.goto(siteUrl('fixture', '/wall?pin=headline&lang=en&stale=1000000'));

@@ -62,7 +62,12 @@ describe('the report view model', () => {
 	it('draws the quarter’s form with every figure printed, its title lines and no broken identity', () => {
 		const view = formView(report, QUARTER, info, ISSUED, 'vi');
 		expect(view.province).toBe('Tỉnh Fixture');
-		expect(view.lines).toEqual(['Kỳ báo cáo: Quý I/2023, từ ngày 15/12/2022 đến ngày 14/3/2023', 'Ngày lập: 2/4/2023 · Số liệu đến hết ngày 31/3/2023']);
+		expect(view.lines).toEqual([
+			'Kỳ báo cáo: Quý I/2023, từ ngày 15/12/2022 đến ngày 14/3/2023',
+			'Ngày lập: 2/4/2023 · Số liệu đến hết ngày 31/3/2023',
+			'Theo đơn vị lúc tiếp nhận: Mỗi hồ sơ được tính cho đơn vị đã tiếp nhận nó, ở cấp của đơn vị đó, như biểu báo cáo yêu cầu cho kỳ đã qua.'
+		]);
+		expect(formView(report, { ...QUARTER, units: 'current' }, info, ISSUED, 'vi').lines[2]).toMatch(/^Theo đơn vị hiện nay: Hồ sơ của đơn vị đã sáp nhập/);
 		expect(view.rows.map((r) => r.label)).toEqual(BY_AGENCY.map((e) => e.label));
 		expect(view.rows.map((r) => r.number)).toEqual(['I', '1', '2', '3', 'II', '1', '2', 'III', '1', '2', '']);
 		expect(view.rows.map((r) => r.kind)).toEqual(['level', 'item', 'item', 'item', 'level', 'item', 'item', 'level', 'item', 'item', 'total']);
@@ -131,7 +136,7 @@ describe('the report view model', () => {
 		expect(workbookName(report)).toBe('bieu-06-quy-i-2023.xlsx');
 		expect(workbookTitle(report, info, ISSUED, 'en', true)).toEqual({
 			province: 'Province Fixture',
-			lines: ['Reporting period: Quarter I 2023, from 15/12/2022 to 14/3/2023', expect.stringContaining('31/3/2023')],
+			lines: ['Reporting period: Quarter I 2023, from 15/12/2022 to 14/3/2023', expect.stringContaining('31/3/2023'), expect.stringMatching(/^By the units as they were: /)],
 			locale: 'en',
 			compare: true
 		});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, NO_FILTERS, drillDown, drillTo, drillUp, nextStep, parseView, serializeView, showDossiers, viewFilters, type ViewState } from '../../src/lib/dashboard/view';
+import { DEFAULT_VIEW, NO_FILTERS, drillDown, drillTo, drillUp, nextStep, parseView, serializeView, showDossiers, viewFilters, withUnits, type ViewState } from '../../src/lib/dashboard/view';
 
 const deep: ViewState = {
 	period: 'r15-quarter-2023-1',
@@ -8,6 +8,7 @@ const deep: ViewState = {
 	page: 3,
 	sort: { metric: 'overdue', descending: true },
 	filters: { ...NO_FILTERS, channels: ['online_full', 'online_partial'] },
+	units: 'current',
 	lang: 'en'
 };
 
@@ -17,7 +18,7 @@ describe('the view in the URL', () => {
 		[
 			'a deep drill with filters, a sort and a page, in English',
 			deep,
-			'period=r15-quarter-2023-1&level=commune&agency=C1&field=H%E1%BB%99+t%E1%BB%8Bch&procedure=3.000001&view=dossiers&page=3&sort=-overdue&channels=online_full%2Conline_partial&lang=en'
+			'period=r15-quarter-2023-1&level=commune&agency=C1&field=H%E1%BB%99+t%E1%BB%8Bch&procedure=3.000001&view=dossiers&page=3&sort=-overdue&channels=online_full%2Conline_partial&units=current&lang=en'
 		],
 		['levels chosen in the filter bar', { ...DEFAULT_VIEW, filters: { ...NO_FILTERS, levels: ['province', 'commune'] } }, 'levels=province%2Ccommune'],
 		[
@@ -36,6 +37,23 @@ describe('the view in the URL', () => {
 		expect(parseView(new URLSearchParams('agency=C1')).drill).toEqual({});
 		// A page number means something only in the dossier list.
 		expect(parseView(new URLSearchParams('page=4')).page).toBe(1);
+	});
+});
+
+describe('the two ways to count units in the URL', () => {
+	it('counts as the units were unless the address says units=current', () => {
+		expect(parseView(new URLSearchParams('units=current')).units).toBe('current');
+		for (const q of ['units=received', 'units=now', '']) expect(parseView(new URLSearchParams(q)).units, q).toBe('received');
+		expect(serializeView({ ...DEFAULT_VIEW, units: 'current' }).toString()).toBe('units=current');
+	});
+
+	it('switching ways keeps the period, the level (but the district, which today’s units lack) and the other filters, and leaves units of the other way', () => {
+		expect(withUnits(deep, 'current')).toBe(deep);
+		const v = withUnits(deep, 'received');
+		expect(v).toEqual({ ...deep, units: 'received', drill: { level: 'commune' }, dossiers: false, page: 1 });
+		const district: ViewState = { ...DEFAULT_VIEW, drill: { level: 'district', agency: 'D1' }, filters: { ...NO_FILTERS, levels: ['district', 'commune'], agencies: ['D1'], fields: ['Đất đai'] } };
+		expect(withUnits(district, 'current')).toEqual({ ...DEFAULT_VIEW, units: 'current', filters: { ...NO_FILTERS, levels: ['commune'], fields: ['Đất đai'] } });
+		expect(serializeView(withUnits(district, 'current')).toString()).toBe('levels=commune&fields=%C4%90%E1%BA%A5t+%C4%91ai&units=current');
 	});
 });
 

@@ -210,8 +210,9 @@ describe('the wall screen’s frame and rotation', () => {
 		expect(scopeName(figures, 'vi')).toBe('Toàn tỉnh');
 		expect(scopeName({ ...figures, scope: { level: 'commune', agency: null } }, 'en')).toBe(LEVEL_NAMES.en.commune);
 		expect(scopeName({ ...figures, scope: { level: 'district', agency: 'UBND Mộ Đức' } }, 'vi')).toBe('UBND Mộ Đức');
-		expect(periodLine(figures, 'headline', 'vi')).toBe('Quý I/2023 (15/12/2022 – 14/3/2023)');
-		expect(periodLine(figures, 'overdue', 'vi')).toBe('Lúc hết ngày 31/3/2023');
+		expect(periodLine(figures, 'headline', 'vi')).toBe('Quý I/2023 (15/12/2022 – 14/3/2023) · Theo đơn vị lúc tiếp nhận');
+		expect(periodLine(figures, 'overdue', 'vi')).toBe('Lúc hết ngày 31/3/2023 · Theo đơn vị lúc tiếp nhận');
+		expect(periodLine({ ...figures, units: 'current' }, 'headline', 'en')).toBe("Quarter I 2023 (15/12/2022 – 14/3/2023) · By today's units");
 		expect(asOfLine(figures, null, 'vi')).toBe('Số liệu đến hết ngày 31/3/2023');
 		// 01:05 UTC is 08:05 in Vietnam.
 		expect(asOfLine(figures, new Date('2023-04-01T01:05:00Z'), 'en')).toBe('Data up to the end of 31/3/2023 · read at 08:05 1/4');
@@ -275,12 +276,12 @@ describe('the wall screen’s frame and rotation', () => {
 		expect(wall.figures).toBe(figures);
 		expect(wall.title).toBe(`Operations wall · ${figures.province}`);
 		expect(wall.where).toBe(`${figures.province} · Whole province`);
-		expect(wall.periodLine).toBe('At the end of 31/3/2023');
+		expect(wall.periodLine).toBe('At the end of 31/3/2023 · By the units as they were');
 		expect(wall.feed.updatedAt).toEqual(after(4));
 		expect(calls).toEqual({ version: 2, open: 1 }); // the version asked again once the figures were read
 		await vi.advanceTimersByTimeAsync(2000);
 		expect([wall.scene, wall.changes]).toEqual(['headline', 1]);
-		expect(wall.periodLine).toBe('Quarter I 2023 (15/12/2022 – 14/3/2023)');
+		expect(wall.periodLine).toBe('Quarter I 2023 (15/12/2022 – 14/3/2023) · By the units as they were');
 		await vi.advanceTimersByTimeAsync(2000);
 		expect([wall.scene, wall.changes]).toEqual(['overdue', 2]);
 		expect(wall.now).toEqual(after(8));

@@ -83,13 +83,14 @@ export async function dashboardData(engine: Querier, view: ViewState, data: Data
 	const months = trendMonths(p, cutoffDay);
 	const periods = [...new Map([p, previous, lastYear, ...months].map((x) => [periodKey(x), x])).values()];
 	const filters = viewFilters(view);
+	const units = view.units;
 	const dimension = rankingDimension(view);
 	const steps = DRILL_STEPS.filter((s) => view.drill[s] !== undefined);
 	const [byLevel, ranking, ...above] = await Promise.all([
-		queryMetrics(engine, { periods, groupBy: ['level'], filters }, aggregated),
-		queryMetrics(engine, { periods: [p], groupBy: [dimension], filters }, aggregated),
+		queryMetrics(engine, { periods, groupBy: ['level'], filters, units }, aggregated),
+		queryMetrics(engine, { periods: [p], groupBy: [dimension], filters, units }, aggregated),
 		// The figures of each step above the current one: the province, then each drilled step but the last.
-		...steps.map((_, i) => queryMetrics(engine, { periods: [p], filters: viewFilters({ ...view, drill: Object.fromEntries(steps.slice(0, i).map((s) => [s, view.drill[s]])) }) }, aggregated))
+		...steps.map((_, i) => queryMetrics(engine, { periods: [p], filters: viewFilters({ ...view, drill: Object.fromEntries(steps.slice(0, i).map((s) => [s, view.drill[s]])) }), units }, aggregated))
 	]);
 	const current = figures(byLevel, p);
 	const sum = (rows: MetricsRow[]) => addCounts(rows.map((r) => r.counts));
@@ -113,6 +114,7 @@ export function dossierPage(engine: Querier, view: ViewState, data: DataContext)
 	return queryDossiers(engine, {
 		period: viewPeriod(view, data.dataAsOf, data.cutoffDay),
 		filters: viewFilters(view),
+		units: view.units,
 		limit: DOSSIER_PAGE_SIZE,
 		offset: (view.page - 1) * DOSSIER_PAGE_SIZE
 	});
@@ -120,5 +122,5 @@ export function dossierPage(engine: Querier, view: ViewState, data: DataContext)
 
 /** Every dossier behind a view, overdue first: the list's download. */
 export function viewDossiers(engine: Querier, view: ViewState, data: DataContext) {
-	return queryDossiers(engine, { period: viewPeriod(view, data.dataAsOf, data.cutoffDay), filters: viewFilters(view) });
+	return queryDossiers(engine, { period: viewPeriod(view, data.dataAsOf, data.cutoffDay), filters: viewFilters(view), units: view.units });
 }

@@ -12,7 +12,9 @@ import { metric, rate, type Counts, type MetricId, type RateId } from '../core/d
 import { periodKey, type Period } from '../core/domain/periods';
 import type { DossierListRow } from '../core/domain/query';
 import { LEVELS, type Level } from '../core/domain/types';
-import type { Catalog } from '../core/engine/catalog';
+import type { Units } from '../core/domain/succession';
+import { levelsGone, unitName, type Catalog } from '../core/engine/catalog';
+import { UNITS_DEFINITIONS, UNITS_NAMES } from '../core/i18n/messages';
 import type { DatasetInfo } from '../core/engine/source';
 import { fileSlug } from '../core/export/download';
 import { formatCount, formatDay, type Locale } from '../core/format/format';
@@ -35,15 +37,23 @@ export interface Described {
 
 // ---- Names of drill steps and ranking keys
 
+/**
+ * An agency's short name and full name, with its days where another unit has the same name
+ * (catalog.ts, unitName); by today's units, also the last day of one that ceased with no
+ * successor.
+ */
+export function agencyName(catalog: Catalog, locale: Locale, id: string, units: Units = 'received'): { label: string; title?: string } {
+	const naming = { locale, markCeased: units === 'current' };
+	const label = unitName(catalog.agencies, id, { ...naming, short: true });
+	return catalog.agencies.has(id) ? { label, title: unitName(catalog.agencies, id, naming) } : { label };
+}
+
 /** The name of a step of the drill path (null: the whole province), with the full name when the label is short. */
-export function stepName(catalog: Catalog, locale: Locale, step: DrillStep | null, key: string | null): { label: string; title?: string } {
+export function stepName(catalog: Catalog, locale: Locale, step: DrillStep | null, key: string | null, units: Units = 'received'): { label: string; title?: string } {
 	if (step === null) return { label: t(locale, 'wholeProvince') };
 	if (key === null) return { label: t(locale, 'unknown') };
 	if (step === 'level') return { label: LEVEL_NAMES[locale][key as Level] ?? key };
-	if (step === 'agency') {
-		const a = catalog.agencies.get(key);
-		return a?.name === undefined ? { label: a?.shortName ?? key } : { label: a.shortName, title: a.name };
-	}
+	if (step === 'agency') return agencyName(catalog, locale, key, units);
 	if (step === 'procedure') {
 		const name = catalog.procedures.get(key)?.name;
 		return name === undefined ? { label: key } : { label: key, title: name };
@@ -63,7 +73,7 @@ export function crumbs(catalog: Catalog, locale: Locale, view: ViewState, href: 
 	const steps = DRILL_STEPS.filter((s) => view.drill[s] !== undefined);
 	return [
 		{ ...stepName(catalog, locale, null, null), href: href(drillUp(view, null)) },
-		...steps.map((s) => ({ ...stepName(catalog, locale, s, view.drill[s]!), href: href(drillUp(view, s)) })),
+		...steps.map((s) => ({ ...stepName(catalog, locale, s, view.drill[s]!, view.units), href: href(drillUp(view, s)) })),
 		...(view.dossiers ? [{ label: t(locale, 'dossierList'), href: null }] : [])
 	];
 }
@@ -87,7 +97,8 @@ export function rankingRows(catalog: Catalog, locale: Locale, d: Dashboard, view
 		if (dim === 'agency') {
 			const a = catalog.agencies.get(key);
 			const level = (view.drill.level ?? a?.level) as Level | undefined;
-			return row(a?.shortName ?? key, level ? drillTo(view, { level, agency: key }) : null, a?.name);
+			const name = agencyName(catalog, locale, key, view.units);
+			return row(name.label, level ? drillTo(view, { level, agency: key }) : null, name.title);
 		}
 		if (dim === 'procedure') {
 			const name = catalog.procedures.get(key)?.name;
@@ -129,6 +140,8 @@ export interface Heading {
 	name: string;
 	range: string;
 	asOf: string;
+	/** Which way the figures count units, and what that means. */
+	units: { name: string; definition: string };
 }
 
 export function heading(info: DatasetInfo, locale: Locale, d: Dashboard, view: ViewState): Heading {
@@ -139,7 +152,8 @@ export function heading(info: DatasetInfo, locale: Locale, d: Dashboard, view: V
 		eyebrow: t(locale, view.period ? 'chosenPeriod' : 'latestQuarter'),
 		name: periodName(p, locale),
 		range: periodRange(p),
-		asOf: `${t(locale, 'dataAsOf')} ${formatDay(info.dataAsOf)} · ${t(locale, 'computedBy', { n: formatCount(info.dossiers, locale) })}`
+		asOf: `${t(locale, 'dataAsOf')} ${formatDay(info.dataAsOf)} · ${t(locale, 'computedBy', { n: formatCount(info.dossiers, locale) })}`,
+		units: { name: UNITS_NAMES[locale][view.units], definition: UNITS_DEFINITIONS[locale][view.units] }
 	};
 }
 
@@ -241,6 +255,12 @@ export interface CompareChart extends Frame {
 	notes: string[];
 	/** The group that is where the view is (the last step of the path). */
 	current: string | null;
+	/**
+	 * At the province's top, the levels no unit had in the period and no dossier either, said
+	 * instead of drawn ("Từ 1/7/2025 không còn cấp huyện"). (Dossiers a district received before
+	 * 1/7/2025 and still open are its, counted as the units were: its bar is drawn then.)
+	 */
+	gone: string[];
 }
 
 /** File names: what a download holds, and the period (in Vietnamese). */
@@ -294,12 +314,12 @@ export function ratesChart(locale: Locale, d: Dashboard): RatesChart {
  * The grouped-bar comparison: the levels at the province's top (a click drills into one);
  * below it, each step of the drill path down to the current one (a click goes back up).
  */
-export function compareChart(catalog: Catalog, locale: Locale, d: Dashboard): CompareChart {
+export function compareChart(catalog: Catalog, locale: Locale, d: Dashboard, units: Units = 'received'): CompareChart {
 	const top = d.path.length === 0;
 	const groups: (Category & { counts: Counts })[] = top
 		? d.current.byLevel.map((g) => ({ key: g.level, label: LEVEL_NAMES[locale][g.level], long: LEVEL_NAMES[locale][g.level], counts: g.counts }))
 		: d.path.map((p) => {
-				const name = stepName(catalog, locale, p.step, p.key);
+				const name = stepName(catalog, locale, p.step, p.key, units);
 				return { key: p.step ?? 'province', label: name.label, long: name.title ?? name.label, counts: p.counts };
 			});
 	const series = rateSeries(locale);
@@ -322,7 +342,8 @@ export function compareChart(catalog: Catalog, locale: Locale, d: Dashboard): Co
 		series,
 		values,
 		notes: groups.map((g) => `${formatCount(g.counts.received, locale)} ${t(locale, 'dossiers')}`),
-		current: top ? null : groups.at(-1)!.key
+		current: top ? null : groups.at(-1)!.key,
+		gone: top ? levelsGone(catalog.agencies, d.current.period, units, locale).flatMap((g) => (groups.some((x) => x.key === g.level) ? [] : [g.note])) : []
 	};
 }
 
@@ -387,7 +408,7 @@ export function dashboardModel(s: Described, d: Dashboard, list: DossierListRow[
 		dossiers: { href: href(showDossiers(view)), text: `${t(locale, 'showDossiers', { n: formatCount(d.current.total.received, locale) })} →` },
 		volume: volumeChart(locale, d),
 		rates: ratesChart(locale, d),
-		compare: compareChart(s.catalog, locale, d),
+		compare: compareChart(s.catalog, locale, d, view.units),
 		ranking: ranking(s.catalog, locale, d, view, href)
 	};
 }
@@ -441,7 +462,7 @@ export function dossiersTable(rows: readonly DossierListRow[], catalog: Catalog,
 		r.id,
 		OUTCOME_NAMES[locale][r.outcome],
 		r.days_late,
-		catalog.agencies.get(r.agency_id)?.name ?? r.agency_id,
+		unitName(catalog.agencies, r.agency_id, { locale }),
 		r.procedure_code,
 		CHANNEL_NAMES[locale][r.channel],
 		r.received_at,

@@ -7,6 +7,7 @@
  */
 import { metric, type MetricId } from '../core/domain/metrics';
 import type { Filters } from '../core/domain/query';
+import { parseUnits, type Units } from '../core/domain/succession';
 import { CHANNELS, LEVELS, type Channel, type Level } from '../core/domain/types';
 import type { Locale } from '../core/format/format';
 
@@ -39,6 +40,12 @@ export interface ViewState {
 	sort: SortOrder | null;
 	/** Filter-bar choices, combined with the drill path. */
 	filters: ViewFilters;
+	/**
+	 * Whose units the agencies and levels are (docs/METRICS.md, "Two ways to count units"):
+	 * those that received the dossiers (the default), or today's. Drill keys and agency
+	 * filters name units of this way.
+	 */
+	units: Units;
 	lang: Locale;
 }
 
@@ -47,7 +54,7 @@ export const DEFAULT_SORT: SortOrder = { metric: 'on_time_rate', descending: fal
 
 export const NO_FILTERS: ViewFilters = { levels: [], channels: [], agencies: [], fields: [], procedures: [] };
 
-export const DEFAULT_VIEW: ViewState = { period: null, drill: {}, dossiers: false, page: 1, sort: null, filters: NO_FILTERS, lang: 'vi' };
+export const DEFAULT_VIEW: ViewState = { period: null, drill: {}, dossiers: false, page: 1, sort: null, filters: NO_FILTERS, units: 'received', lang: 'vi' };
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
 	if (!value) return [];
@@ -94,6 +101,7 @@ export function parseView(params: URLSearchParams): ViewState {
 			fields: params.getAll('fields').filter(Boolean),
 			procedures: params.getAll('procedures').filter(Boolean)
 		},
+		units: parseUnits(params.get('units')),
 		lang: params.get('lang') === 'en' ? 'en' : 'vi'
 	};
 }
@@ -116,8 +124,28 @@ export function serializeView(view: ViewState): URLSearchParams {
 	for (const a of f.agencies) p.append('agencies', a);
 	for (const a of f.fields) p.append('fields', a);
 	for (const a of f.procedures) p.append('procedures', a);
+	if (view.units !== 'received') p.set('units', view.units);
 	if (view.lang !== 'vi') p.set('lang', view.lang);
 	return p;
+}
+
+/**
+ * The same view counted the other way. Drill steps and agency filters below the level name
+ * units of one way, which the other way may not have: the view goes back to its level.
+ */
+export function withUnits(view: ViewState, units: Units): ViewState {
+	if (units === view.units) return view;
+	// Today's units have no district level (docs/METRICS.md).
+	const kept = (l: string) => units === 'received' || l !== 'district';
+	const level = view.drill.level;
+	return {
+		...view,
+		units,
+		drill: level && kept(level) ? { level } : {},
+		dossiers: false,
+		page: 1,
+		filters: { ...view.filters, levels: view.filters.levels.filter(kept), agencies: [] }
+	};
 }
 
 /** The next step of the drill path after the current one, or null at the procedure. */

@@ -7,11 +7,15 @@
  *     still holds fewer than the threshold; the page says how many units each affects;
  *   - a rate whose base (its denominator) is under the threshold is not published, so one
  *     citizen's rating or outcome cannot be read off a small group.
+ * Units are counted as they were (docs/METRICS.md, "Two ways to count units"): the page is
+ * prerendered with one set of figures, and those of a past quarter are what its report form
+ * carries, under the units that received the dossiers; the page says so.
  */
 import { addCounts, rate, rateBase, type Counts, type RateId } from '../core/domain/metrics';
 import { latestCompletePeriod, periodContaining, periodKey, period as makePeriod, type Period } from '../core/domain/periods';
 import { LEVELS, type Level } from '../core/domain/types';
-import { loadCatalog } from '../core/engine/catalog';
+import type { Units } from '../core/domain/succession';
+import { loadCatalog, namesAmong } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
@@ -41,6 +45,8 @@ export interface PublicFigures {
 	province: string;
 	dataAsOf: string;
 	threshold: number;
+	/** How units are counted: as they were, always (the module's comment says why). */
+	units: Units;
 	latest: { period: PublicPeriod; total: PublicRow };
 	yearToDate: { period: PublicPeriod; total: PublicRow };
 	/** The latest period by level. */
@@ -84,15 +90,21 @@ export async function publicFigures(engine: Querier, threshold = PUBLIC_THRESHOL
 	const small = byAgency.filter((r) => r.counts.received < threshold && r.counts.received > 0);
 	const smallCounts = addCounts(small.map((r) => r.counts));
 	const mergedShown = small.length > 0 && smallCounts.received >= threshold;
+	// Named as the wall names them: plainly, but a unit that ceased and namesakes side by side with their days.
+	const names = namesAmong(
+		catalog.agencies,
+		big.map((r) => r.keys.agency!)
+	);
 	return {
 		province: info.province,
 		dataAsOf: info.dataAsOf,
 		threshold,
+		units: 'received',
 		latest: { period: describe(latest, 'reporting-quarter'), total: publicRow(total, threshold) },
 		// The reporting year runs from 15/12 of the year before: it is named by the year it closes in.
 		yearToDate: { period: { ...describe(yearToDate, 'year-to-date'), year: Number(year.last.slice(0, 4)) }, total: publicRow(addCounts(ytd.map((r) => r.counts)), threshold) },
 		levels: LEVELS.flatMap((level) => byLevel.filter((r) => r.keys.level === level).map((r) => ({ level, ...publicRow(r.counts, threshold) }))),
-		agencies: big.map((r) => ({ name: catalog.agencies.get(r.keys.agency!)?.name ?? r.keys.agency!, ...publicRow(r.counts, threshold) })).sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'vi')),
+		agencies: big.map((r) => ({ name: names.get(r.keys.agency!)!, ...publicRow(r.counts, threshold) })).sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'vi')),
 		merged: mergedShown ? { units: small.length, ...publicRow(smallCounts, threshold) } : null,
 		suppressedUnits: mergedShown ? 0 : small.length,
 		trend: months.map((m) => ({ period: describe(m, 'reporting-month'), ...publicRow(addCounts(trend.filter((r) => r.period === periodKey(m)).map((r) => r.counts)), threshold) }))

@@ -1,9 +1,10 @@
 /**
  * The report page's options in the address (/report?…): the period, the levels, the
- * grouping, the comparison columns and the language. A link reopens the same report.
+ * grouping, the comparison columns, the way units are counted and the language. A link reopens the same report.
  */
 import type { Locale } from '../core/format/format';
 import { LEVELS, type Level } from '../core/domain/types';
+import { parseUnits, type Units } from '../core/domain/succession';
 import type { Grouping } from './form';
 
 export interface ReportQuery {
@@ -12,10 +13,12 @@ export interface ReportQuery {
 	levels: Level[];
 	grouping: Grouping;
 	compare: boolean;
+	/** As the units were (the default: what the form requires for a past period) or by today's units. */
+	units: Units;
 	lang: Locale;
 }
 
-export const DEFAULT_REPORT: ReportQuery = { period: null, levels: [...LEVELS], grouping: 'agency', compare: false, lang: 'vi' };
+export const DEFAULT_REPORT: ReportQuery = { period: null, levels: [...LEVELS], grouping: 'agency', compare: false, units: 'received', lang: 'vi' };
 
 export function parseReport(params: URLSearchParams): ReportQuery {
 	const levels = params.get('levels');
@@ -25,6 +28,7 @@ export function parseReport(params: URLSearchParams): ReportQuery {
 		levels: levels === null ? [...LEVELS] : LEVELS.filter((l) => levels.split(',').includes(l)),
 		grouping: params.get('group') === 'field' ? 'field' : 'agency',
 		compare: params.get('compare') === '1',
+		units: parseUnits(params.get('units')),
 		lang: params.get('lang') === 'en' ? 'en' : 'vi'
 	};
 }
@@ -36,6 +40,7 @@ export function serializeReport(q: ReportQuery): URLSearchParams {
 	if (!LEVELS.every((l) => q.levels.includes(l))) p.set('levels', LEVELS.filter((l) => q.levels.includes(l)).join(','));
 	if (q.grouping !== 'agency') p.set('group', q.grouping);
 	if (q.compare) p.set('compare', '1');
+	if (q.units !== 'received') p.set('units', q.units);
 	if (q.lang !== 'vi') p.set('lang', q.lang);
 	return p;
 }

@@ -6,6 +6,7 @@
 import { csvHeader, csvValue } from '../core/charts/types';
 import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, type Period } from '../core/domain/periods';
 import type { DossierListRow } from '../core/domain/query';
+import type { Units } from '../core/domain/succession';
 import type { Level } from '../core/domain/types';
 import type { Catalog } from '../core/engine/catalog';
 import type { DatasetInfo } from '../core/engine/source';
@@ -14,6 +15,7 @@ import { fileSlug } from '../core/export/download';
 import { formatCount, formatDay, formatMoment, formatPercent, type Locale } from '../core/format/format';
 import { LEVEL_NAMES, t } from './messages';
 import { periodName } from '../core/i18n/periods';
+import { UNITS_DEFINITIONS, UNITS_NAMES } from '../core/i18n/messages';
 import { serializeReport, type ReportQuery } from './address';
 import type { AnnexGroup, Report, RowNames } from './data';
 import { brokenIdentities, type FormRow } from './form';
@@ -88,22 +90,26 @@ export function formLines(report: Report, layout: ReportLayout, compare: boolean
 	}));
 }
 
-/** The lines under the form's title: the period with its first and last days; the day of issue and the data's last day. */
-export function titleLines(report: Pick<Report, 'period'>, info: Pick<Dataset, 'dataAsOf'>, issued: string, locale: Locale): string[] {
+/**
+ * The lines under the form's title: the period with its first and last days; the day of
+ * issue and the data's last day; which way units are counted, and what that means.
+ */
+export function titleLines(report: Pick<Report, 'period'>, info: Pick<Dataset, 'dataAsOf'>, issued: string, locale: Locale, units: Units = 'received'): string[] {
 	const p = report.period;
 	return [
 		t(locale, 'reportPeriodLine', { period: periodName(p, locale), first: formatDay(p.first), last: formatDay(p.last) }),
-		`${t(locale, 'reportIssued', { day: formatDay(issued) })} · ${t(locale, 'reportDataAsOf', { day: formatDay(info.dataAsOf) })}`
+		`${t(locale, 'reportIssued', { day: formatDay(issued) })} · ${t(locale, 'reportDataAsOf', { day: formatDay(info.dataAsOf) })}`,
+		`${UNITS_NAMES[locale][units]}: ${UNITS_DEFINITIONS[locale][units]}`
 	];
 }
 
 export const provinceLine = (info: Pick<Dataset, 'province'>, locale: Locale) => `${t(locale, 'province')} ${info.province}`;
 
-export function formView(report: Report, q: Pick<ReportQuery, 'grouping' | 'compare'>, info: Dataset, issued: string, locale: Locale): FormView {
+export function formView(report: Report, q: Pick<ReportQuery, 'grouping' | 'compare'> & Partial<Pick<ReportQuery, 'units'>>, info: Dataset, issued: string, locale: Locale): FormView {
 	const layout = reportLayout(report, q.grouping, q.compare, locale);
 	return {
 		province: provinceLine(info, locale),
-		lines: titleLines(report, info, issued, locale),
+		lines: titleLines(report, info, issued, locale, q.units),
 		layout,
 		rows: formLines(report, layout, q.compare, locale),
 		compare: q.compare,
@@ -230,8 +236,8 @@ export function annexCsv(report: Pick<Report, 'period'>, groups: readonly AnnexG
 
 export const workbookName = (report: Pick<Report, 'period'>) => `${slug(report, 'bieu-06')}.xlsx`;
 
-export function workbookTitle(report: Pick<Report, 'period'>, info: Dataset, issued: string, locale: Locale, compare: boolean): WorkbookTitle {
-	return { province: provinceLine(info, locale), lines: titleLines(report, info, issued, locale), locale, compare };
+export function workbookTitle(report: Pick<Report, 'period'>, info: Dataset, issued: string, locale: Locale, compare: boolean, units: Units = 'received'): WorkbookTitle {
+	return { province: provinceLine(info, locale), lines: titleLines(report, info, issued, locale, units), locale, compare };
 }
 
 // ---- The next report

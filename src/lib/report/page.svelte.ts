@@ -9,7 +9,9 @@ import { base } from '$app/paths';
 import { untrack } from 'svelte';
 import { vietnamToday } from '../core/domain/dates';
 import { periodKey, type Period } from '../core/domain/periods';
+import type { Units } from '../core/domain/succession';
 import { LEVELS, type Level } from '../core/domain/types';
+import { levelsGone } from '../core/engine/catalog';
 import type { Querier } from '../core/engine/types';
 import { download } from '../core/export/download';
 import { t } from './messages';
@@ -25,14 +27,14 @@ import { reportWorkbook } from './xlsx';
 /** The form of a report (null when no level is chosen): one query of the pre-aggregated counts. */
 export function formOf(db: Querier, s: Pick<Session, 'info' | 'catalog'>, q: ReportQuery): Promise<Report | null> {
 	if (q.levels.length === 0) return Promise.resolve(null);
-	const options = { period: reportPeriod(q, s.info), levels: q.levels, grouping: q.grouping, compare: q.compare };
+	const options = { period: reportPeriod(q, s.info), levels: q.levels, grouping: q.grouping, compare: q.compare, units: q.units, locale: q.lang };
 	return reportData(db, options, s.info.aggregated, s.catalog, rowNames(q.lang));
 }
 
 /** The annex of a report: the late and overdue dossiers, by agency. */
 export function annexOf(db: Querier, s: Pick<Session, 'info' | 'catalog'>, q: ReportQuery): Promise<AnnexGroup[]> {
 	if (q.levels.length === 0) return Promise.resolve([]);
-	return reportAnnex(db, { period: reportPeriod(q, s.info), levels: q.levels }, s.info.aggregated, s.catalog, rowNames(q.lang));
+	return reportAnnex(db, { period: reportPeriod(q, s.info), levels: q.levels, units: q.units, locale: q.lang }, s.info.aggregated, s.catalog, rowNames(q.lang));
 }
 
 /** Runs `f` after the next frame has been drawn. */
@@ -164,6 +166,8 @@ export class ReportPage {
 	readonly view = $derived(this.shown ? serializeReport(this.shown).toString() : null);
 	/** The period the options ask for, for the period picker. */
 	readonly period = $derived(this.session ? reportPeriod(this.query, this.session.info) : null);
+	/** The levels no unit had in that period, counted the chosen way, each with its note ("Từ 1/7/2025 không còn cấp huyện"). */
+	readonly gone = $derived(this.session && this.period ? levelsGone(this.session.catalog.agencies, this.period, this.query.units, this.locale) : []);
 
 	readonly form = $derived.by(() => {
 		const r = this.figures.form.data;
@@ -219,6 +223,9 @@ export class ReportPage {
 	setCompare(compare: boolean): void {
 		this.go({ ...this.query, compare });
 	}
+	setUnits(units: Units): void {
+		this.go({ ...this.query, units });
+	}
 	toggleAgency(agencyId: string): void {
 		this.figures.toggle(agencyId);
 	}
@@ -234,7 +241,7 @@ export class ReportPage {
 		this.exporting = t(locale, 'preparing');
 		try {
 			const groups = await this.figures.annexFor(s, q);
-			const buffer = await reportWorkbook(r, groups, reportLayout(r, q.grouping, q.compare, locale), workbookTitle(r, s.info, this.issued, locale, q.compare));
+			const buffer = await reportWorkbook(r, groups, reportLayout(r, q.grouping, q.compare, locale), workbookTitle(r, s.info, this.issued, locale, q.compare, q.units));
 			download(workbookName(r), new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
 			this.exporting = null;
 		} catch (e) {

@@ -7,8 +7,9 @@
 import type { Counts } from '../core/domain/metrics';
 import { latestCompletePeriod, period as makePeriod, periodKey, type Period } from '../core/domain/periods';
 import type { Dimension } from '../core/domain/query';
+import type { Units } from '../core/domain/succession';
 import type { Level } from '../core/domain/types';
-import { loadCatalog, type Catalog } from '../core/engine/catalog';
+import { levelsGone, loadCatalog, namesAmong, type Catalog } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
@@ -28,6 +29,10 @@ export interface WallFigures {
 	/** The agency or level the screen is fixed to, by name; null for the whole province. */
 	scope: { level: Level | null; agency: string | null };
 	period: Period;
+	/** Whose units the agencies and levels are: as they were, or today's. */
+	units: Units;
+	/** The levels no unit had in the period, each said instead of shown ("Từ 1/7/2025 không còn cấp huyện"). */
+	levelsGone: string[];
 	previous: Period;
 	current: Counts;
 	before: Counts;
@@ -44,12 +49,12 @@ export interface WallFigures {
 function wallView(s: WallSettings, catalog: Catalog, period: Period): ViewState {
 	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
 	const drill = agency ? { level: agency.level, agency: agency.id } : s.level ? { level: s.level } : {};
-	return { ...DEFAULT_VIEW, period: periodKey(period), drill };
+	return { ...DEFAULT_VIEW, period: periodKey(period), drill, units: s.units };
 }
 
-function label(dimension: Dimension, key: string | null, catalog: Catalog): string {
+function label(dimension: Dimension, key: string | null, catalog: Catalog, agencies: ReadonlyMap<string, string>): string {
 	if (key === null) return '—';
-	if (dimension === 'agency') return catalog.agencies.get(key)?.shortName ?? key;
+	if (dimension === 'agency') return agencies.get(key) ?? key;
 	if (dimension === 'procedure') return catalog.procedures.get(key)?.name ?? key;
 	return key;
 }
@@ -60,10 +65,13 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 	const view = wallView(s, catalog, period);
 	const d = await dashboardData(engine, view, info);
 	const dimension = d.ranking.dimension;
-	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] => rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog), counts: r.counts }));
 	// One day, the data's last: what is overdue at its end is overdue now.
 	const today = makePeriod({ kind: 'custom', first: info.dataAsOf, last: info.dataAsOf });
-	const overdue = await queryMetrics(engine, { periods: [today], groupBy: [dimension], filters: viewFilters(view) }, info.aggregated);
+	const overdue = await queryMetrics(engine, { periods: [today], groupBy: [dimension], filters: viewFilters(view), units: s.units }, info.aggregated);
+	// The units of both lists named together: the same unit reads the same on every scene.
+	const keys = [...d.ranking.rows.map((r) => r.key), ...overdue.map((r) => r.keys[dimension] ?? null)].filter((k): k is string => k !== null);
+	const agencies = namesAmong(catalog.agencies, keys, { short: true, locale: s.lang, markCeased: s.units === 'current' });
+	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] => rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog, agencies), counts: r.counts }));
 	const overdueRows = named(overdue.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })))
 		.filter((r) => r.counts.overdue > 0)
 		.sort((a, b) => b.counts.overdue - a.counts.overdue || a.name.localeCompare(b.name, 'vi'));
@@ -73,6 +81,8 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 		dataAsOf: info.dataAsOf,
 		scope: { level: agency?.level ?? s.level, agency: agency?.name ?? null },
 		period,
+		units: s.units,
+		levelsGone: levelsGone(catalog.agencies, period, s.units, s.lang).flatMap((g) => (d.current.byLevel.some((l) => l.level === g.level) ? [] : [g.note])),
 		previous: d.previous.period,
 		current: d.current.total,
 		before: d.previous.total,

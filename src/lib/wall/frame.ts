@@ -6,6 +6,7 @@
 import { formatDay, type Locale } from '../core/format/format';
 import { LEVEL_NAMES, t } from './messages';
 import { periodName, periodRange } from '../core/i18n/periods';
+import { UNITS_NAMES } from '../core/i18n/messages';
 import { clockMoment, hoursSinceEndOf } from './clock';
 import type { FeedState } from './feed';
 import type { WallFigures } from './figures';
@@ -28,7 +29,9 @@ export function scopeName(f: WallFigures, locale: Locale): string {
 
 /** Above the scene: the period and its days, or for what is overdue now, the day it is counted at. */
 export function periodLine(f: WallFigures, scene: SceneId, locale: Locale): string {
-	return scene === 'overdue' ? t(locale, 'wall_atEndOf', { day: formatDay(f.overdueNow.day) }) : `${periodName(f.period, locale)} (${periodRange(f.period)})`;
+	const when = scene === 'overdue' ? t(locale, 'wall_atEndOf', { day: formatDay(f.overdueNow.day) }) : `${periodName(f.period, locale)} (${periodRange(f.period)})`;
+	// Which way the units are counted, on every scene: the same figures read differently by agency and level.
+	return `${when} · ${UNITS_NAMES[locale][f.units]}`;
 }
 
 /** Beside the clock: the data's last day, and when it was read. */

@@ -5,12 +5,14 @@
  *   /wall?pin=overdue                                     one scene, not rotating
  *   /wall?agency=D1  or  ?level=commune                   a desk screen for one agency or level
  *   /wall?span=month                                      the reporting period: month, quarter (default) or year
+ *   /wall?units=current                                   count by today's units (default: as the units were)
  *   /wall?stale=36&refresh=300                            hours before the data counts as stale; seconds between reads of the source
  *   /wall?lang=en
  *
  * Anything unreadable falls back to its default: a wall must come up whatever was typed.
  */
 import type { Span } from '../core/domain/periods';
+import { parseUnits, type Units } from '../core/domain/succession';
 import { LEVELS, type Level } from '../core/domain/types';
 import type { Locale } from '../core/format/format';
 
@@ -27,6 +29,8 @@ export interface WallSettings {
 	agency: string | null;
 	level: Level | null;
 	span: (typeof WALL_SPANS)[number];
+	/** As the units were (the default) or by today's units (docs/METRICS.md, "Two ways to count units"); the header says which. */
+	units: Units;
 	/** Hours after the end of the data's last day before the screen warns that the data is stale. */
 	staleHours: number;
 	/** Seconds between reads of the data source. */
@@ -41,6 +45,7 @@ export const DEFAULT_WALL: WallSettings = {
 	agency: null,
 	level: null,
 	span: 'quarter',
+	units: 'received',
 	staleHours: 36,
 	refreshSeconds: 300,
 	lang: 'vi'
@@ -68,6 +73,7 @@ export function parseWall(params: URLSearchParams): WallSettings {
 		agency: params.get('agency') || null,
 		level: level && (LEVELS as readonly string[]).includes(level) ? (level as Level) : null,
 		span: span && (WALL_SPANS as readonly string[]).includes(span) ? (span as WallSettings['span']) : DEFAULT_WALL.span,
+		units: parseUnits(params.get('units')),
 		staleHours: positive(params.get('stale'), DEFAULT_WALL.staleHours, 0),
 		refreshSeconds: positive(params.get('refresh'), DEFAULT_WALL.refreshSeconds, 0.5),
 		lang: params.get('lang') === 'en' ? 'en' : 'vi'

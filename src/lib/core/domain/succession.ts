@@ -27,6 +27,11 @@
 export const UNITS = ['received', 'current'] as const;
 export type Units = (typeof UNITS)[number];
 
+/** The `units` of a page's address (`units=current`); anything else is the default, the units that received the dossiers. */
+export function parseUnits(value: string | null): Units {
+	return (UNITS as readonly (string | null)[]).includes(value) ? (value as Units) : 'received';
+}
+
 /**
  * Today's unit of every agency: (agency_id, current_id, current_level). The name of the CTE
  * that computes it (SUCCESSION_CTES) and of the table the database writers keep of it with

@@ -4,11 +4,11 @@
  * existed in a period, which are today's units, and a name that tells apart units sharing
  * one ("Sở Xây dựng (đến 28/2/2025)" and "Sở Xây dựng (từ 1/3/2025)").
  */
-import type { IsoDay } from '../domain/dates';
-import { CURRENT_UNITS, SUCCESSION_CTES } from '../domain/succession';
+import { addDays, type IsoDay } from '../domain/dates';
+import { CURRENT_UNITS, SUCCESSION_CTES, type Units } from '../domain/succession';
 import { LEVELS, type Level } from '../domain/types';
 import { formatDay, type Locale } from '../format/format';
-import { t } from '../i18n/messages';
+import { LEVEL_WORDS, t } from '../i18n/messages';
 import type { Querier } from './types';
 
 export interface AgencyEntry {
@@ -142,4 +142,63 @@ export function unitName(agencies: Agencies, id: string, options: UnitNameOption
 	}
 	const said = parts.filter((p): p is string => p !== null);
 	return said.length ? `${unit[key]} (${said.join('; ')})` : unit[key];
+}
+
+/**
+ * The names of units shown together (a wall's ranking, read from afar, where every letter
+ * counts) as `unitName` gives them, but that a unit that exists today is named plainly
+ * unless a namesake is shown beside it: "Sở Xây dựng" alone is today's, "Sở Xây dựng (đến
+ * 28/2/2025)" the one that ceased. No two read alike.
+ */
+export function namesAmong(agencies: Agencies, ids: readonly string[], options: UnitNameOptions = {}): Map<string, string> {
+	const key = options.short ? 'shortName' : 'name';
+	const plain = (id: string) => agencies.get(id)?.[key] ?? id;
+	const seen = new Map<string, number>();
+	for (const id of new Set(ids)) seen.set(plain(id), (seen.get(plain(id)) ?? 0) + 1);
+	// A unit that ceased says its last day wherever a namesake exists, as in every list; one that exists only where a namesake is beside it.
+	const dated = (id: string) => (seen.get(plain(id)) ?? 0) > 1 || agencies.get(id)?.validTo != null;
+	return new Map(ids.map((id) => [id, dated(id) ? unitName(agencies, id, options) : plain(id)]));
+}
+
+type Span = { first: IsoDay; last: IsoDay };
+
+/** The units a figure counted one way can fall under in a period: those that existed in it (`received`), or today's units (`current`). */
+export function unitsFor(agencies: Agencies, period: Span, units: Units): AgencyEntry[] {
+	return units === 'current' ? currentUnits(agencies) : unitsInPeriod(agencies, period);
+}
+
+export interface UnitChoice {
+	id: string;
+	/** The short name, with its days where another unit has the same (unitName): no two choices read alike. */
+	label: string;
+	title: string;
+}
+
+/** A picker's units for a period counted one way, of one level or all, by level and name. */
+export function unitChoices(agencies: Agencies, period: Span, units: Units, options: { level?: Level | null; locale?: Locale } = {}): UnitChoice[] {
+	const naming = { locale: options.locale, markCeased: units === 'current' };
+	return unitsFor(agencies, period, units)
+		.filter((a) => !options.level || a.level === options.level)
+		.map((a) => ({ id: a.id, label: unitName(agencies, a.id, { ...naming, short: true }), title: unitName(agencies, a.id, naming) }));
+}
+
+/** The levels that have a unit in a period counted one way: no district level after 30/6/2025, nor by today's units. */
+export function levelsFor(agencies: Agencies, period: Span, units: Units): Level[] {
+	const present = new Set(unitsFor(agencies, period, units).map((a) => a.level));
+	return LEVELS.filter((l) => present.has(l));
+}
+
+/**
+ * The levels that have no unit in a period counted one way, though they had some once, each
+ * with the first day none existed ("Từ 1/7/2025 không còn cấp huyện"): where a level's
+ * chart or filter would have shown it, the page says so instead of drawing nothing.
+ */
+export function levelsGone(agencies: Agencies, period: Span, units: Units, locale: Locale = 'vi'): { level: Level; note: string }[] {
+	const present = levelsFor(agencies, period, units);
+	return LEVELS.flatMap((level) => {
+		const all = [...agencies.values()].filter((a) => a.level === level);
+		if (present.includes(level) || all.length === 0 || all.some((a) => a.validTo === null)) return [];
+		const last = all.reduce((m, a) => (a.validTo! > m ? a.validTo! : m), all[0].validTo!);
+		return [{ level, note: t(locale, 'levelGone', { day: formatDay(addDays(last, 1)), level: LEVEL_WORDS[locale][level] }) }];
+	});
 }

@@ -92,7 +92,10 @@ const vi = {
 	// The days that tell apart units of one name (engine/catalog.ts, unitName).
 	unitUntil: 'đến {day}',
 	unitFrom: 'từ {day}',
-	unitBetween: '{from} – {to}'
+	unitBetween: '{from} – {to}',
+	// The choice of units (core/ui/UnitsChoice.svelte) and a level no unit has any more.
+	unitsLegend: 'Cách tính đơn vị',
+	levelGone: 'Từ {day} không còn {level}'
 };
 
 const en: typeof vi = {
@@ -152,7 +155,9 @@ const en: typeof vi = {
 	emptySiteLink: 'Load data',
 	unitUntil: 'until {day}',
 	unitFrom: 'from {day}',
-	unitBetween: '{from} – {to}'
+	unitBetween: '{from} – {to}',
+	unitsLegend: 'Counting units',
+	levelGone: 'No {level} since {day}'
 };
 
 export const CORE_MESSAGES: Catalogue<typeof vi> = { vi, en };
@@ -174,6 +179,24 @@ export const CHANNEL_NAMES: Names<Channel> = {
 export const UNITS_NAMES: Names<Units> = {
 	vi: { received: 'Theo đơn vị lúc tiếp nhận', current: 'Theo đơn vị hiện nay' },
 	en: { received: 'By the units as they were', current: "By today's units" }
+};
+
+/** What each way means, shown beside the figures counted that way. */
+export const UNITS_DEFINITIONS: Names<Units> = {
+	vi: {
+		received: 'Mỗi hồ sơ được tính cho đơn vị đã tiếp nhận nó, ở cấp của đơn vị đó, như biểu báo cáo yêu cầu cho kỳ đã qua.',
+		current: 'Hồ sơ của đơn vị đã sáp nhập, giải thể được tính cho đơn vị kế thừa hiện nay, ở cấp của đơn vị đó; không còn cấp huyện.'
+	},
+	en: {
+		received: 'Each dossier is counted under the unit that received it, at that unit’s level, as the report form requires for a past period.',
+		current: 'The dossiers of a unit that merged or was dissolved are counted under its successor today, at that unit’s level; there is no district level.'
+	}
+};
+
+/** A level in the middle of a sentence ("không còn cấp huyện"). */
+export const LEVEL_WORDS: Names<Level> = {
+	vi: { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' },
+	en: { province: 'province level', district: 'district level', commune: 'commune level' }
 };
 
 export const SPAN_NAMES: Names<Span> = {
