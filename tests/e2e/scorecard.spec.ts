@@ -86,7 +86,8 @@ test('the CSV and the Excel workbook hold the points on screen', async ({ page }
 	expect(sheet.getCell('A1').value).toBe('Tỉnh Thử nghiệm');
 	expect(sheet.getCell('A2').value).toBe('CHỈ SỐ CHẤT LƯỢNG PHỤC VỤ THEO QUYẾT ĐỊNH 766/QĐ-TTG');
 	expect(sheet.getCell('A3').value).toBe('Kỳ: Quý I/2023, từ ngày 15/12/2022 đến ngày 14/3/2023 · so với kỳ trước: Quý IV/2022');
-	expect(sheet.getCell('B6').value).toBe('Đơn vị');
+	expect(sheet.getCell('A5').value).toMatch(/^Theo đơn vị lúc tiếp nhận: /);
+	expect(sheet.getCell('B7').value).toBe('Đơn vị');
 	const r = sheet.getColumn(2).values.indexOf('Sở Tư pháp');
 	const row = sheet.getRow(r);
 	// Points with two decimals as numbers; ratios as fractions shown in per cent.

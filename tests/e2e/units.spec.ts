@@ -14,6 +14,9 @@ import { loadCatalog, unitsInPeriod } from '../../src/lib/core/engine/catalog';
 import { queryMetrics } from '../../src/lib/core/engine/metrics';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { navigate, reportView, search, settled, shot } from './helpers';
+import { parseScorecard, serializeScorecard } from '../../src/lib/scorecard/address';
+
+const scorecardView = (p: URLSearchParams) => serializeScorecard(parseScorecard(p)).toString();
 import { E2E_SERVERS, siteUrl } from './servers';
 
 /** Reporting quarter III 2024 (15/6 – 14/9/2024): a year before the district level was abolished. */
@@ -124,6 +127,26 @@ test('the report both ways: the same total, today’s units as its rows, the cho
 	await expect(page.getByTestId('level-gone')).toHaveText('Từ 1/7/2025 không còn cấp huyện');
 	await shot(page, 'units-report-current-full');
 	await page.screenshot({ path: 'tests/.out/screenshots/units-report-current-1920x1080.png' });
+});
+
+test('the scorecard both ways: today’s units ranked by today’s units, the choice in the address', async ({ page }) => {
+	const current = await native('current');
+	await page.goto(siteUrl('sample', `/scorecard?period=${QUARTER}`));
+	await settled(page, scorecardView);
+	const keys = () => page.locator('tbody tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')!));
+	const received = await keys();
+	expect(received.length).toBe(current.inQuarter);
+	expect(received.filter((k) => !current.today.has(k)).length).toBeGreaterThan(0);
+	await page.screenshot({ path: 'tests/.out/screenshots/units-scorecard-received-1920x1080.png' });
+
+	await navigate(page, () => page.locator('input[name=units][value=current]').check(), scorecardView);
+	expect(search(page).get('units')).toBe('current');
+	const today = await keys();
+	expect(today.length).toBe(current.today.size);
+	expect(today.filter((k) => !current.today.has(k))).toEqual([]);
+	await expect(page.getByTestId('level-gone')).toHaveText('Từ 1/7/2025 không còn cấp huyện');
+	await expect(page.locator('input[name=levels][value=district]')).toHaveCount(0);
+	await page.screenshot({ path: 'tests/.out/screenshots/units-scorecard-current-1920x1080.png' });
 });
 
 for (const [w, h] of [

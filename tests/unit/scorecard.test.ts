@@ -103,7 +103,7 @@ describe('the scorecard of the scorecard fixture', () => {
 		it(`scores every agency, the period before and the province as worked out by hand (from the ${road})`, async () => {
 			const held = road === 'aggregates' ? aggregated : new Set<string>();
 			expect(held.has(QUARTER)).toBe(road === 'aggregates');
-			const d = await scorecardData(engine, { period: quarter, levels: LEVELS, grouping: 'agency' }, held, catalog);
+			const d = await scorecardData(engine, { period: quarter, levels: LEVELS, grouping: 'agency', units: 'received' }, held, catalog);
 			expect(d.units.map((u) => u.key).sort()).toEqual(['A1', 'A2', 'C1', 'D1']);
 			for (const u of d.units) expectScore(u.score, BY_AGENCY[u.key as keyof typeof BY_AGENCY]);
 			const a1 = d.units.find((u) => u.key === 'A1')!;
@@ -120,7 +120,7 @@ describe('the scorecard of the scorecard fixture', () => {
 	}
 
 	it('by level: the provincial level is its two departments together, the commune level has no dossiers', async () => {
-		const d = await scorecardData(engine, { period: quarter, levels: LEVELS, grouping: 'level' }, aggregated, catalog);
+		const d = await scorecardData(engine, { period: quarter, levels: LEVELS, grouping: 'level', units: 'received' }, aggregated, catalog);
 		expect(d.units.map((u) => u.key)).toEqual(['province', 'district', 'commune']);
 		expectScore(d.units[0].score, PROVINCE_LEVEL);
 		expectScore(d.units[1].score, BY_AGENCY.D1);
@@ -128,7 +128,7 @@ describe('the scorecard of the scorecard fixture', () => {
 	});
 
 	it('by field within the levels chosen', async () => {
-		const d = await scorecardData(engine, { period: quarter, levels: ['province'], grouping: 'field' }, aggregated, catalog);
+		const d = await scorecardData(engine, { period: quarter, levels: ['province'], grouping: 'field', units: 'received' }, aggregated, catalog);
 		expect(d.units.map((u) => u.key).sort()).toEqual(['Lý lịch tư pháp', 'Xây dựng']);
 		expectScore(d.units.find((u) => u.key === 'Lý lịch tư pháp')!.score, BY_AGENCY.A1);
 		expectScore(d.total.score, PROVINCE_LEVEL);
@@ -137,7 +137,7 @@ describe('the scorecard of the scorecard fixture', () => {
 	describe('the view model', () => {
 		let data: ScorecardData;
 		const q: ScorecardQuery = { ...DEFAULT_SCORECARD, period: QUARTER };
-		beforeAll(async () => (data = await scorecardData(engine, { period: quarter, levels: LEVELS, grouping: 'agency' }, aggregated, catalog)));
+		beforeAll(async () => (data = await scorecardData(engine, { period: quarter, levels: LEVELS, grouping: 'agency', units: 'received' }, aggregated, catalog)));
 
 		it('ranks by share of the points possible, prints the points and where the most were lost', () => {
 			const lines = rankingLines(data, q, catalog, 'vi');
@@ -212,7 +212,7 @@ describe('the scorecard of the scorecard fixture', () => {
 
 describe('the address', () => {
 	it('round-trips every option and ignores what it does not know', () => {
-		const q: ScorecardQuery = { period: QUARTER, levels: ['district', 'commune'], grouping: 'field', unit: 'Đất đai', lang: 'en' };
+		const q: ScorecardQuery = { period: QUARTER, levels: ['district', 'commune'], grouping: 'field', unit: 'Đất đai', units: 'current', lang: 'en' };
 		expect(parseScorecard(serializeScorecard(q))).toEqual(q);
 		expect(serializeScorecard(DEFAULT_SCORECARD).toString()).toBe('');
 		expect(parseScorecard(new URLSearchParams('group=procedure&x=1'))).toEqual(DEFAULT_SCORECARD);

@@ -23,6 +23,9 @@ import { annexOf, formOf } from '../../src/lib/report/page.svelte';
 import { DEFAULT_REPORT } from '../../src/lib/report/address';
 import { likelyNext } from '../../src/lib/report/model';
 import { wallFigures } from '../../src/lib/wall/figures';
+import { scorecardData } from '../../src/lib/scorecard/data';
+import { DEFAULT_SCORECARD } from '../../src/lib/scorecard/address';
+import { rankingLines as scorecardRanking, titleLines as scorecardTitle } from '../../src/lib/scorecard/model';
 import { DEFAULT_WALL } from '../../src/lib/wall/settings';
 import { generateSample } from '../../scripts/generate';
 import { COUNTED, CURRENT, DATA_AS_OF, PERIODS, RECEIVED, TODAY_UNITS, UNITS_IN } from '../fixtures/reorg/expected';
@@ -172,6 +175,34 @@ describe('the pages on the reorganisation fixture', () => {
 		// By today's units, today's units are listed even without a dossier (XLP2), and none that ceased but TT.
 		const today = (await formOf(engine, { info, catalog }, { ...DEFAULT_REPORT, period: A, units: 'current' }))!;
 		expect(today.rows.filter((r) => r.kind === 'item').map((r) => r.key)).toEqual(['SXD2', 'TT', 'VP2', 'XLP2', 'XMD2']);
+	});
+
+	it('scores Decision 766 both ways: today’s units only by today’s units, the province’s points unchanged', async () => {
+		const quarter = period(PERIODS.A);
+		const on = async (units: Units) => {
+			const d = await scorecardData(engine, { period: quarter, levels: LEVELS, grouping: 'agency', units }, info.aggregated, catalog);
+			const points21 = (u: { score: { indicators: { indicator: { id: string }; points: number | null }[] } }) => u.score.indicators.find((i) => i.indicator.id === '2.1')!.points;
+			return { d, byUnit: Object.fromEntries(d.units.map((u) => [u.key, points21(u)])), total: points21(d.total) };
+		};
+		// 2.1 = 20 × (early + on time + not yet due) / (resolved + in progress), full at 100%.
+		// As received, A: SGT R01 R02 early → 20; SXD R03 overdue → 0; SXD2 R04 on time → 20; SNG R05 late → 0;
+		// TT R08 overdue → 0; HMD R10 late → 0; XDH R13 on time → 20; VP and XDL listed, no dossier → none.
+		const received = await on('received');
+		expect(received.byUnit).toEqual({ SGT: 20, SNG: 0, SXD: 0, SXD2: 20, TT: 0, VP: null, HMD: 0, XDH: 20, XDL: null });
+		// By today's units: SXD2 = R01 R02 early, R04 on time, R03 overdue → 20 × 3/4 = 15; XMD2 = R13 on time, R10 late → 10;
+		// VP2 = R05 late → 0; TT → 0; XLP2 no dossier → none.
+		const current = await on('current');
+		expect(current.byUnit).toEqual({ SXD2: 15, TT: 0, VP2: 0, XLP2: null, XMD2: 10 });
+		// The province both ways: 4 early or on time of 6 resolved and 2 in progress, overdue → 20 × 4/8 = 10.
+		expect([received.total, current.total]).toEqual([10, 10]);
+		const q = { ...DEFAULT_SCORECARD, period: A };
+		const names = (d: typeof received.d, units: Units) => Object.fromEntries(scorecardRanking(d, { ...q, units }, catalog, 'vi').map((l) => [l.key, l.label]));
+		expect(names(received.d, 'received')).toMatchObject({ SXD: 'Sở Xây dựng (đến 28/2/2025)', SXD2: 'Sở Xây dựng (từ 1/3/2025)' });
+		expect(names(current.d, 'current')).toMatchObject({ SXD2: 'Sở Xây dựng (từ 1/3/2025)', TT: 'TT Xúc tiến đầu tư (đến 28/2/2025)', XMD2: 'UBND Xã Mộ Đức' });
+		// A unit's dossiers in the dashboard are listed the same way.
+		const xmd2 = scorecardRanking(current.d, { ...q, units: 'current' }, catalog, 'vi').find((l) => l.key === 'XMD2')!;
+		expect(xmd2.dossiers).toBe(`period=${A}&level=commune&agency=XMD2&view=dossiers&units=current`);
+		expect(scorecardTitle(current.d, info, 'vi', 'current').at(-1)).toMatch(/^Theo đơn vị hiện nay: /);
 	});
 
 	it('gives the wall its figures both ways, and says which', async () => {

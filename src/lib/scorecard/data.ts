@@ -11,6 +11,7 @@ import { LEVELS, type Level } from '../core/domain/types';
 import type { Catalog } from '../core/engine/catalog';
 import { queryMetrics } from '../core/engine/metrics';
 import type { Querier } from '../core/engine/types';
+import type { Units } from '../core/domain/succession';
 import { listedItems } from '../report/data';
 
 /** The rows of the scorecard: one per agency, per field or per level. */
@@ -21,6 +22,8 @@ export interface ScorecardOptions {
 	/** The levels counted; all of them also counts dossiers of an unknown agency. */
 	levels: readonly Level[];
 	grouping: ScorecardGrouping;
+	/** Agencies as they were at receipt, or today's successors (domain/succession.ts). */
+	units: Units;
 }
 
 export interface UnitScore {
@@ -46,7 +49,7 @@ const allLevels = (levels: readonly Level[]) => LEVELS.every((l) => levels.inclu
 const levelFilter = (levels: readonly Level[]): Filters => (allLevels(levels) ? {} : { levels });
 const hasDossiers = (c: Counts) => c.received > 0;
 
-/** The units listed even without dossiers: the agencies existing in the period, the fields of their procedures, the levels. */
+/** The units listed even without dossiers: the agencies existing in the period (or today's), the fields of their procedures, the levels. */
 function listedKeys(catalog: Catalog, options: ScorecardOptions): string[] {
 	if (options.grouping === 'level') return LEVELS.filter((l) => options.levels.includes(l));
 	return [...new Set(listedItems(catalog, { ...options, levels: [...options.levels], grouping: options.grouping }).map((i) => i.key))];
@@ -56,7 +59,7 @@ function listedKeys(catalog: Catalog, options: ScorecardOptions): string[] {
 export async function scorecardData(engine: Querier, options: ScorecardOptions, aggregated: ReadonlySet<string>, catalog: Catalog): Promise<ScorecardData> {
 	const { period, levels, grouping } = options;
 	const previous = previousPeriod(period);
-	const rows = await queryMetrics(engine, { periods: [period, previous], groupBy: [grouping], filters: levelFilter(levels), units: 'received' }, aggregated);
+	const rows = await queryMetrics(engine, { periods: [period, previous], groupBy: [grouping], filters: levelFilter(levels), units: options.units }, aggregated);
 	const now = new Map<string | null, Counts>();
 	const before = new Map<string | null, Counts>();
 	for (const r of rows) (r.period === periodKey(period) ? now : before).set(r.keys[grouping] ?? null, r.counts);

@@ -8,16 +8,18 @@ import { csvHeader, csvValue } from '../core/charts/types';
 import { latestCompletePeriod, parsePeriodKey, periodKey, type Period } from '../core/domain/periods';
 import { INDICATORS, notFromData, type IndicatorId, type Scored, type Score } from '../core/domain/scorecard';
 import type { Channel } from '../core/domain/types';
-import type { Catalog } from '../core/engine/catalog';
+import { unitName as agencyName, type Catalog } from '../core/engine/catalog';
 import type { DatasetInfo } from '../core/engine/source';
 import { toCsv } from '../core/export/csv';
 import { fileSlug } from '../core/export/download';
 import { formatCount, formatDay, formatDecimal, formatPercent, type Locale } from '../core/format/format';
+import { UNITS_DEFINITIONS, UNITS_NAMES } from '../core/i18n/messages';
 import { periodName } from '../core/i18n/periods';
+import type { Units } from '../core/domain/succession';
 import { DEFAULT_VIEW, serializeView, type ViewState } from '../dashboard/view';
 import type { ScorecardQuery } from './address';
 import { serializeScorecard } from './address';
-import type { ScorecardData, ScorecardGrouping, UnitScore } from './data';
+import type { ScorecardData, UnitScore } from './data';
 import { LEVEL_NAMES, t } from './messages';
 
 type Dataset = Pick<DatasetInfo, 'province' | 'dataAsOf' | 'cutoffDay'>;
@@ -58,12 +60,14 @@ export function biggestLoss(s: Score): Scored | null {
 
 // ---- Names and the dossier lists behind them
 
-export function unitName(u: Pick<UnitScore, 'key'>, grouping: ScorecardGrouping, catalog: Pick<Catalog, 'agencies'>, locale: Locale): { label: string; title?: string } {
+/** A unit's name; an agency's tells it from a namesake by its days, as every unit picker does (catalog.ts). */
+export function unitName(u: Pick<UnitScore, 'key'>, q: Pick<ScorecardQuery, 'grouping' | 'units'>, catalog: Pick<Catalog, 'agencies'>, locale: Locale): { label: string; title?: string } {
 	if (u.key === null) return { label: t(locale, 'unknownUnit') };
-	if (grouping === 'level') return { label: LEVEL_NAMES[locale][u.key as keyof (typeof LEVEL_NAMES)['vi']] };
-	if (grouping === 'agency') {
-		const a = catalog.agencies.get(u.key);
-		return a ? { label: a.shortName, title: a.name } : { label: `${t(locale, 'unknownUnit')} (${u.key})` };
+	if (q.grouping === 'level') return { label: LEVEL_NAMES[locale][u.key as keyof (typeof LEVEL_NAMES)['vi']] };
+	if (q.grouping === 'agency') {
+		if (!catalog.agencies.has(u.key)) return { label: `${t(locale, 'unknownUnit')} (${u.key})` };
+		const naming = { locale, markCeased: q.units === 'current' };
+		return { label: agencyName(catalog.agencies, u.key, { ...naming, short: true }), title: agencyName(catalog.agencies, u.key, naming) };
 	}
 	return { label: u.key };
 }
@@ -85,8 +89,8 @@ const LIST_OF: Record<IndicatorId, { channels?: Channel[]; label: 'linkOverdueFi
 };
 
 /** The dashboard's dossier list of a unit in the period (the whole choice when `unit` is null): its address's query. */
-export function dossierList(q: Pick<ScorecardQuery, 'levels' | 'lang' | 'grouping'>, period: Period, unit: Pick<UnitScore, 'key' | 'level'> | null, channels: Channel[] = []): string | null {
-	const view: ViewState = { ...DEFAULT_VIEW, period: periodKey(period), dossiers: true, lang: q.lang, filters: { ...DEFAULT_VIEW.filters, channels, levels: q.levels.length === 3 ? [] : [...q.levels] } };
+export function dossierList(q: Pick<ScorecardQuery, 'levels' | 'lang' | 'grouping' | 'units'>, period: Period, unit: Pick<UnitScore, 'key' | 'level'> | null, channels: Channel[] = []): string | null {
+	const view: ViewState = { ...DEFAULT_VIEW, period: periodKey(period), dossiers: true, units: q.units, lang: q.lang, filters: { ...DEFAULT_VIEW.filters, channels, levels: q.levels.length === 3 ? [] : [...q.levels] } };
 	if (unit) {
 		if (unit.key === null) return null;
 		if (q.grouping === 'level') view.drill = { level: unit.key };
@@ -141,7 +145,7 @@ function cellOf(s: Scored, locale: Locale) {
 }
 
 export function rankingLines(data: ScorecardData, q: ScorecardQuery, catalog: Pick<Catalog, 'agencies'>, locale: Locale): RankingLine[] {
-	const name = (u: UnitScore) => unitName(u, q.grouping, catalog, locale);
+	const name = (u: UnitScore) => unitName(u, q, catalog, locale);
 	let rank = 0;
 	return ranked(data.units, (u) => name(u).label).map((u) => {
 		const s = u.score;
@@ -201,7 +205,7 @@ export function detailView(data: ScorecardData, q: ScorecardQuery, catalog: Pick
 	const figures = unit ?? data.total;
 	const s = figures.score;
 	return {
-		title: unit ? t(locale, 'indicatorsOf', { unit: unitName(unit, q.grouping, catalog, locale).label }) : t(locale, 'indicatorsOf', { unit: t(locale, 'allUnits') }),
+		title: unit ? t(locale, 'indicatorsOf', { unit: unitName(unit, q, catalog, locale).label }) : t(locale, 'indicatorsOf', { unit: t(locale, 'allUnits') }),
 		score: s.possible === 0 ? t(locale, 'computableNone') : t(locale, 'computable', { points: points(s.points, locale), possible: s.possible }),
 		change: pointsChange(s, figures.previous, locale),
 		lines: s.indicators.map((i, k) => {
@@ -229,11 +233,12 @@ export function detailView(data: ScorecardData, q: ScorecardQuery, catalog: Pick
 }
 
 /** The lines under the title: the period and its days, the one compared with, the data's last day. */
-export function titleLines(data: Pick<ScorecardData, 'period' | 'previous'>, info: Pick<Dataset, 'dataAsOf'>, locale: Locale): string[] {
+export function titleLines(data: Pick<ScorecardData, 'period' | 'previous'>, info: Pick<Dataset, 'dataAsOf'>, locale: Locale, units: Units = 'received'): string[] {
 	const p = data.period;
 	return [
 		t(locale, 'periodLine', { period: periodName(p, locale), first: formatDay(p.first), last: formatDay(p.last), previous: periodName(data.previous, locale) }),
-		t(locale, 'dataAsOf', { day: formatDay(info.dataAsOf) })
+		t(locale, 'dataAsOf', { day: formatDay(info.dataAsOf) }),
+		`${UNITS_NAMES[locale][units]}: ${UNITS_DEFINITIONS[locale][units]}`
 	];
 }
 
@@ -248,7 +253,7 @@ export interface CsvFile {
 
 /** The table every file writes: a unit a row in the ranking's order, its points, then each indicator's ratio and points. */
 export function scorecardTable(data: ScorecardData, q: ScorecardQuery, catalog: Pick<Catalog, 'agencies'>, locale: Locale): { header: string[]; kinds: ('text' | 'count' | 'rate')[]; rows: (string | number | null)[][] } {
-	const name = (u: UnitScore) => unitName(u, q.grouping, catalog, locale).label;
+	const name = (u: UnitScore) => unitName(u, q, catalog, locale).label;
 	const header = [
 		t(locale, 'colRank'),
 		t(locale, 'csvUnit'),

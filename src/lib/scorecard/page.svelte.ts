@@ -8,7 +8,9 @@ import { goto } from '$app/navigation';
 import { base } from '$app/paths';
 import { untrack } from 'svelte';
 import { periodKey, type Period } from '../core/domain/periods';
+import type { Units } from '../core/domain/succession';
 import { LEVELS, type Level } from '../core/domain/types';
+import { levelsGone } from '../core/engine/catalog';
 import type { Querier } from '../core/engine/types';
 import { download } from '../core/export/download';
 import { Figures, PageSession, errorMessage } from '../session/page.svelte';
@@ -22,7 +24,7 @@ import { scorecardWorkbook } from './xlsx';
 /** The scores of a scorecard (null when no level is chosen): one query of the period and the one before. */
 export function scoresOf(db: Querier, s: Pick<Session, 'info' | 'catalog'>, q: ScorecardQuery): Promise<ScorecardData | null> {
 	if (q.levels.length === 0) return Promise.resolve(null);
-	return scorecardData(db, { period: scorecardPeriod(q, s.info), levels: q.levels, grouping: q.grouping }, s.info.aggregated, s.catalog);
+	return scorecardData(db, { period: scorecardPeriod(q, s.info), levels: q.levels, grouping: q.grouping, units: q.units }, s.info.aggregated, s.catalog);
 }
 
 /** The scorecard page: create during the route component's initialisation. */
@@ -42,12 +44,14 @@ export class ScorecardPage {
 	/** The scorecard on screen as the address writes it: `main[data-view]`. */
 	readonly view = $derived(this.shown ? serializeScorecard({ ...this.shown, unit: this.query.unit }).toString() : null);
 	readonly period = $derived(this.session ? scorecardPeriod(this.query, this.session.info) : null);
+	/** The levels no unit had in that period, counted the chosen way, each with its note ("Từ 1/7/2025 không còn cấp huyện"). */
+	readonly gone = $derived(this.session && this.period ? levelsGone(this.session.catalog.agencies, this.period, this.query.units, this.locale) : []);
 
 	/** The options on screen, with the unit the address opens (opening one computes nothing). */
 	private readonly drawn = $derived(this.shown ? { ...this.shown, unit: this.query.unit } : null);
 	readonly lines = $derived.by(() => {
 		const d = this.figures.data;
-		return d && this.drawn && this.session ? titleLines(d, this.session.info, this.drawn.lang) : null;
+		return d && this.drawn && this.session ? titleLines(d, this.session.info, this.drawn.lang, this.drawn.units) : null;
 	});
 	readonly ranking = $derived.by(() => {
 		const d = this.figures.data;
@@ -87,6 +91,9 @@ export class ScorecardPage {
 	setLevel(level: Level, on: boolean): void {
 		this.go({ ...this.query, levels: LEVELS.filter((l) => (l === level ? on : this.query.levels.includes(l))), unit: null });
 	}
+	setUnits(units: Units): void {
+		this.go({ ...this.query, units, unit: null });
+	}
 	setGrouping(grouping: ScorecardGrouping): void {
 		this.go({ ...this.query, grouping, unit: null });
 	}
@@ -114,7 +121,7 @@ export class ScorecardPage {
 		try {
 			const buffer = await scorecardWorkbook(scorecardTable(d, q, s.catalog, locale), {
 				province: `${t(locale, 'province')} ${s.info.province}`,
-				lines: [t(locale, 'scorecardTitle').toUpperCase(), ...titleLines(d, s.info, locale)],
+				lines: [t(locale, 'scorecardTitle').toUpperCase(), ...titleLines(d, s.info, locale, q.units)],
 				sheet: t(locale, 'sheetScorecard')
 			});
 			download(workbookName(d), new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
