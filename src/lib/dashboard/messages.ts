@@ -96,8 +96,16 @@ export type MessageKey = keyof (typeof DASHBOARD_MESSAGES)['vi'];
 export const t = translator(DASHBOARD_MESSAGES);
 
 export const OUTCOME_NAMES: Names<Outcome> = {
-	vi: { overdue: 'Đang giải quyết, quá hạn', not_yet_due: 'Đang giải quyết, trong hạn', late: 'Đã giải quyết, quá hạn', on_time: 'Đã giải quyết, đúng hạn', early: 'Đã giải quyết, trước hạn', withdrawn: 'Rút hồ sơ' },
-	en: { overdue: 'In progress, overdue', not_yet_due: 'In progress, not yet due', late: 'Resolved late', on_time: 'Resolved on time', early: 'Resolved early', withdrawn: 'Withdrawn' }
+	vi: {
+		overdue: 'Đang giải quyết, quá hạn',
+		due_soon: 'Đang giải quyết, sắp đến hạn',
+		not_yet_due: 'Đang giải quyết, trong hạn',
+		late: 'Đã giải quyết, quá hạn',
+		on_time: 'Đã giải quyết, đúng hạn',
+		early: 'Đã giải quyết, trước hạn',
+		withdrawn: 'Rút hồ sơ'
+	},
+	en: { overdue: 'In progress, overdue', due_soon: 'In progress, due soon', not_yet_due: 'In progress, not yet due', late: 'Resolved late', on_time: 'Resolved on time', early: 'Resolved early', withdrawn: 'Withdrawn' }
 };
 
 /** What the ranking lists, as a noun for its title. */
