@@ -46,7 +46,16 @@ const vi = {
 	pageOf: 'Trang {page}/{pages}',
 	previousPage: 'Trang trước',
 	nextPage: 'Trang sau',
-	listSummary: '{n} hồ sơ, quá hạn trước, rồi trễ hạn, mỗi nhóm theo số ngày trễ giảm dần.'
+	listSummary: '{n} hồ sơ, quá hạn trước, rồi trễ hạn, mỗi nhóm theo số ngày trễ giảm dần.',
+	overdueBeside: 'Đang quá hạn: {n}',
+	dueSoonWindow: 'Hạn trả đến hết ngày {until} ({n} ngày làm việc sau ngày {day})',
+	noHolidays: 'Chưa có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.',
+	dueSoonDays: 'Số ngày làm việc',
+	openDueSoon: 'Xem các hồ sơ sắp đến hạn',
+	dueSoonList: 'Hồ sơ sắp đến hạn',
+	dueSoonListSummary: '{n} hồ sơ đang giải quyết có hạn trả đến hết ngày {until} ({days} ngày làm việc sau ngày {day}), hạn sớm nhất trước.',
+	wholeList: 'Xem mọi hồ sơ của kỳ',
+	workingDaysLeft: 'Số ngày làm việc còn lại'
 };
 
 const en: typeof vi = {
@@ -88,7 +97,16 @@ const en: typeof vi = {
 	pageOf: 'Page {page} of {pages}',
 	previousPage: 'Previous page',
 	nextPage: 'Next page',
-	listSummary: '{n} dossiers, overdue first, then late, each by days late, most first.'
+	listSummary: '{n} dossiers, overdue first, then late, each by days late, most first.',
+	overdueBeside: 'Overdue now: {n}',
+	dueSoonWindow: 'Due by the end of {until} ({n} working days after {day})',
+	noHolidays: 'No holiday calendar yet: only Saturdays and Sundays are skipped.',
+	dueSoonDays: 'Working days',
+	openDueSoon: 'Show the dossiers due soon',
+	dueSoonList: 'Dossiers due soon',
+	dueSoonListSummary: '{n} dossiers in progress due by the end of {until} ({days} working days after {day}), soonest first.',
+	wholeList: 'Show every dossier of the period',
+	workingDaysLeft: 'Working days left'
 };
 
 export const DASHBOARD_MESSAGES = join(CORE_MESSAGES, { vi, en });

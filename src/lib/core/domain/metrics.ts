@@ -265,7 +265,7 @@ export const DUE_SOON = {
 	name: { vi: 'Sắp đến hạn', en: 'Due soon' },
 	definition: {
 		vi: 'Đang giải quyết, chưa quá hạn, hạn trả không muộn hơn hết ngày làm việc thứ {n} sau ngày tính (không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ).',
-		en: 'In progress, not yet overdue, due no later than the end of the {n}th working day after the reference day (Saturdays, Sundays and public holidays are not working days).'
+		en: 'In progress, not yet overdue, due no later than the end of working day {n} after the reference day (Saturdays, Sundays and public holidays are not working days).'
 	}
 } as const;
 
