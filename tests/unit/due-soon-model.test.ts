@@ -1,7 +1,7 @@
 /**
  * The dashboard's due-soon warning (dashboard/dashboard.ts, model.ts) on the `duesoon`
  * fixture through native DuckDB, against tests/fixtures/duesoon/expected.ts: the tile, the
- * ranking's column, the list narrowed to them and its CSV.
+ * ranking's column, the list narrowed to them and its CSV; and the wall's scene.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../src/lib/core/engine/catalog';
@@ -13,6 +13,9 @@ import { DEFAULT_VIEW, serializeView, type ViewState } from '../../src/lib/dashb
 import { parsePeriodKey } from '../../src/lib/core/domain/periods';
 import { AS_OF, AT_AS_OF_N2, AT_AS_OF_N3, AT_MONTH_END_N2 } from '../fixtures/duesoon/expected';
 import { openFixture } from './helpers';
+import { wallFigures } from '../../src/lib/wall/figures';
+import { periodLine } from '../../src/lib/wall/frame';
+import { DEFAULT_WALL, parseWall } from '../../src/lib/wall/settings';
 
 let engine: NodeEngine;
 let info: DatasetInfo;
@@ -37,7 +40,7 @@ describe('the due-soon tile', () => {
 			value: String(AT_AS_OF_N2.total.due_soon),
 			raw: 7,
 			overdue: `Đang quá hạn: ${AT_AS_OF_N2.total.overdue}`,
-			window: 'Hạn trả đến hết ngày 4/4/2023 (2 ngày làm việc sau ngày 30/3/2023)',
+			window: 'Hạn trả đến hết 4/4/2023 (2 ngày làm việc sau 30/3/2023)',
 			noHolidays: null,
 			href: '/?period=c-month-2023-3&view=dossiers&outcome=due_soon'
 		});
@@ -55,7 +58,7 @@ describe('the due-soon tile', () => {
 		// The default view: reporting quarter I 2023 (15/12/2022 – 14/3/2023), judged at the end of 14/3.
 		const q = await model(DEFAULT_VIEW);
 		expect([q.dueSoon.raw, q.dueSoon.overdue]).toEqual([AT_MONTH_END_N2.total.due_soon, `Đang quá hạn: ${AT_MONTH_END_N2.total.overdue}`]);
-		expect(q.dueSoon.window).toBe('Hạn trả đến hết ngày 16/3/2023 (2 ngày làm việc sau ngày 14/3/2023)');
+		expect(q.dueSoon.window).toBe('Hạn trả đến hết 16/3/2023 (2 ngày làm việc sau 14/3/2023)');
 	});
 
 	it('says when the database has no holiday calendar', async () => {
@@ -105,5 +108,24 @@ describe('the list of the dossiers due soon', () => {
 			['S15', '3.000001 · Đăng ký khai sinh', '2023-03-30 14:00:00', '2023-04-04 17:00:00', 2, 'Ủy ban nhân dân xã Đức Lân']
 		]);
 		expect(dossiersFilename(parsePeriodKey('c-month-2023-3'), AS_OF)).toBe('ho-so-sap-den-han-2023-03-30.csv');
+	});
+});
+
+describe('the wall’s due-soon scene', () => {
+	it('names the units with most dossiers due soon at the end of the data’s last day, overdue beside', async () => {
+		const f = await wallFigures(engine, DEFAULT_WALL);
+		expect(f.dueSoonNow.window).toEqual({ reference: AS_OF, days: ['2023-03-31', '2023-04-04'], holidaysKnown: true });
+		expect([f.dueSoonNow.total, f.dueSoonNow.overdue]).toEqual([AT_AS_OF_N2.total.due_soon, AT_AS_OF_N2.total.overdue]);
+		expect(f.dueSoonNow.rows).toEqual([
+			{ key: 'P1', name: 'Sở Tư pháp', dueSoon: 4, overdue: 1 },
+			{ key: 'C1', name: 'UBND Xã Đức Lân', dueSoon: 3, overdue: 3 }
+		]);
+		expect(periodLine(f, 'duesoon', 'vi')).toBe('Lúc hết ngày 30/3/2023');
+	});
+
+	it('takes N from its address, as the dashboard does', async () => {
+		expect(parseWall(new URLSearchParams('soon=3')).soon).toBe(3);
+		expect(parseWall(new URLSearchParams('soon=abc')).soon).toBe(2);
+		expect((await wallFigures(engine, { ...DEFAULT_WALL, soon: 3 })).dueSoonNow.total).toBe(AT_AS_OF_N3.total.due_soon);
 	});
 });

@@ -48,7 +48,7 @@ const vi = {
 	nextPage: 'Trang sau',
 	listSummary: '{n} hồ sơ, quá hạn trước, rồi trễ hạn, mỗi nhóm theo số ngày trễ giảm dần.',
 	overdueBeside: 'Đang quá hạn: {n}',
-	dueSoonWindow: 'Hạn trả đến hết ngày {until} ({n} ngày làm việc sau ngày {day})',
+	dueSoonWindow: 'Hạn trả đến hết {until} ({n} ngày làm việc sau {day})',
 	noHolidays: 'Chưa có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.',
 	dueSoonDays: 'Số ngày làm việc',
 	openDueSoon: 'Xem các hồ sơ sắp đến hạn',

@@ -9,7 +9,8 @@ import { latestCompletePeriod, period as makePeriod, periodKey, type Period } fr
 import type { Dimension } from '../core/domain/query';
 import type { Level } from '../core/domain/types';
 import { loadCatalog, type Catalog } from '../core/engine/catalog';
-import { queryMetrics } from '../core/engine/metrics';
+import { queryDueSoon, queryHolidays, queryMetrics } from '../core/engine/metrics';
+import { dueSoonWindow, type DueSoonWindow } from '../core/domain/workdays';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
 import { DEFAULT_VIEW, viewFilters, type ViewState } from '../dashboard/view';
@@ -38,6 +39,15 @@ export interface WallFigures {
 	ranking: { dimension: Dimension; rows: NamedCounts[] };
 	/** Dossiers in progress and past due at the end of the data's last day, by the same step, most first. */
 	overdueNow: { day: string; total: number; rows: NamedCounts[] };
+	/** Dossiers due soon at the end of the data's last day (docs/METRICS.md, "Due soon"), by the same step, most first, overdue beside. */
+	dueSoonNow: { window: DueSoonWindow; total: number; overdue: number; rows: DueSoonUnit[] };
+}
+
+export interface DueSoonUnit {
+	key: string;
+	name: string;
+	dueSoon: number;
+	overdue: number;
 }
 
 /** The dashboard view of a wall's scope: the province, a level, or one agency (at its level). */
@@ -67,6 +77,12 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 	const overdueRows = named(overdue.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })))
 		.filter((r) => r.counts.overdue > 0)
 		.sort((a, b) => b.counts.overdue - a.counts.overdue || a.name.localeCompare(b.name, 'vi'));
+	const window = dueSoonWindow(info.dataAsOf, s.soon, await queryHolidays(engine));
+	const soon = await queryDueSoon(engine, { window, groupBy: [dimension], filters: viewFilters(view) });
+	const soonRows = soon
+		.map((r) => ({ key: r.keys[dimension] ?? '', name: label(dimension, r.keys[dimension] ?? null, catalog), dueSoon: r.due_soon, overdue: r.overdue }))
+		.filter((r) => r.dueSoon > 0)
+		.sort((a, b) => b.dueSoon - a.dueSoon || b.overdue - a.overdue || a.name.localeCompare(b.name, 'vi'));
 	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
 	return {
 		province: info.province,
@@ -79,6 +95,7 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 		trend: d.trend.map((m) => ({ period: m.period, counts: m.total })),
 		levels: d.current.byLevel,
 		ranking: { dimension, rows: named(d.ranking.rows) },
-		overdueNow: { day: info.dataAsOf, total: overdueRows.reduce((n, r) => n + r.counts.overdue, 0), rows: overdueRows }
+		overdueNow: { day: info.dataAsOf, total: overdueRows.reduce((n, r) => n + r.counts.overdue, 0), rows: overdueRows },
+		dueSoonNow: { window, total: soon.reduce((n, r) => n + r.due_soon, 0), overdue: soon.reduce((n, r) => n + r.overdue, 0), rows: soonRows }
 	};
 }

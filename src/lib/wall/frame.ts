@@ -26,9 +26,9 @@ export function scopeName(f: WallFigures, locale: Locale): string {
 	return f.scope.agency ?? (f.scope.level ? LEVEL_NAMES[locale][f.scope.level] : t(locale, 'wall_province'));
 }
 
-/** Above the scene: the period and its days, or for what is overdue now, the day it is counted at. */
+/** Above the scene: the period and its days, or for what is overdue or due soon now, the day it is counted at. */
 export function periodLine(f: WallFigures, scene: SceneId, locale: Locale): string {
-	return scene === 'overdue' ? t(locale, 'wall_atEndOf', { day: formatDay(f.overdueNow.day) }) : `${periodName(f.period, locale)} (${periodRange(f.period)})`;
+	return scene === 'overdue' || scene === 'duesoon' ? t(locale, 'wall_atEndOf', { day: formatDay(f.overdueNow.day) }) : `${periodName(f.period, locale)} (${periodRange(f.period)})`;
 }
 
 /** Beside the clock: the data's last day, and when it was read. */
