@@ -2,11 +2,16 @@
  * Due soon (docs/METRICS.md, "Due soon"): the working-day rule, and the counts and list on
  * the hand-counted `duesoon` fixture (tests/fixtures/duesoon/expected.ts) on real DuckDB.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDatabase } from '../../scripts/sample/write-db';
+import { NodeEngine } from '../../src/lib/core/engine/node';
+import { assemble } from '../../src/lib/ingest/store';
 import { dueSoonReference, dueSoonWindow, isWorkingDay, parseDueSoonDays, workingDaysAfter } from '../../src/lib/core/domain/workdays';
 import { referencePeriod } from '../../src/lib/core/domain/query';
 import { queryDossiers, queryDueSoon, queryHolidays } from '../../src/lib/core/engine/metrics';
-import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { AS_OF, AT_AS_OF_N1, AT_AS_OF_N2, AT_AS_OF_N3, AT_MONTH_END_N2, HOLIDAY, WEEKENDS_ONLY_N2 } from '../fixtures/duesoon/expected';
 import { openFixture } from './helpers';
 
@@ -122,6 +127,30 @@ describe('a database without holidays', () => {
 			expect(dueSoonWindow('2023-03-31', 2, []).holidaysKnown).toBe(false);
 		} finally {
 			await engine.close();
+		}
+	});
+});
+
+describe('the calendar with data loaded on the page', () => {
+	it('goes on with the site’s data the loads add to, and is none when they replace it', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'due-soon-'));
+		const fixture = resolve('tests/fixtures/duesoon');
+		const file = (f: string) => join(fixture, f);
+		await writeDatabase(
+			{ agencies: file('agencies.csv'), procedures: file('procedures.csv'), dossiers: file('dossiers.csv'), holidays: file('holidays.csv') },
+			{ province: 'Thử nghiệm', data_as_of: AS_OF },
+			join(dir, 'site.duckdb')
+		);
+		const engine = await NodeEngine.open();
+		try {
+			await engine.run(`ATTACH '${join(dir, 'site.duckdb')}' AS province (READ_ONLY)`);
+			await assemble(engine, { base: 'sample', province: 'Thử nghiệm', cutoffDay: 15, baseAsOf: AS_OF });
+			expect(await queryHolidays(engine)).toEqual(['2023-01-02', HOLIDAY]);
+			await assemble(engine, { base: 'none', province: 'Thử nghiệm', cutoffDay: 15, baseAsOf: null });
+			expect(await queryHolidays(engine)).toEqual([]);
+		} finally {
+			await engine.close();
+			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 });
