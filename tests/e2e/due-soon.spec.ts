@@ -64,7 +64,12 @@ test('the setting N is in the address only when changed', async ({ page }) => {
 test('a database without a holiday calendar says so where due soon is shown', async ({ page }) => {
 	await page.goto(siteUrl('fixture'));
 	await settled(page);
-	await expect(page.locator('.tiles [data-metric="due_soon"]').getByTestId('no-holidays')).toHaveText('Chưa có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.');
+	const card = page.locator('.tiles [data-metric="due_soon"]');
+	await expect(card.getByTestId('no-holidays')).toHaveText('Chưa có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.');
+	// Quarter I 2023 ends Tue 14/3: due by Thu 16/3, F11 (due 14/3, no time) alone; overdue then F10, F12, F15, as the overdue tile says.
+	await expect(tile(page, 'due_soon')).toHaveText('1');
+	await expect(card.getByTestId('due-soon-overdue')).toHaveText('Đang quá hạn: 3');
+	await expect(tile(page, 'overdue')).toHaveText('3');
 });
 
 test('on a phone, the tile is in the column of tiles', async ({ page }) => {
