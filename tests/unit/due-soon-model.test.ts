@@ -30,7 +30,7 @@ afterAll(() => engine.close());
 /** March 2023 runs past the data's last day (30/3): due soon is judged at the end of 30/3. */
 const MARCH: ViewState = { ...DEFAULT_VIEW, period: 'c-month-2023-3' };
 const href = (v: ViewState) => `/?${serializeView(v)}`;
-const model = async (v: ViewState) => dashboardModel({ info, catalog }, await dashboardData(engine, v, info), v.dossiers ? await dossierPage(engine, v, info) : null, v, href);
+const model = async (v: ViewState, i: DatasetInfo = info) => dashboardModel({ info: i, catalog }, await dashboardData(engine, v, i), v.dossiers ? await dossierPage(engine, v, i) : null, v, href);
 
 describe('the due-soon tile', () => {
 	it('counts the current period at the data’s last day, overdue beside, and opens the list of them', async () => {
@@ -64,7 +64,8 @@ describe('the due-soon tile', () => {
 	it('says when the database has no holiday calendar', async () => {
 		await engine.run('CREATE TEMP TABLE kept AS SELECT * FROM holidays; DELETE FROM holidays');
 		try {
-			const m = await model(MARCH);
+			// The session reads the calendar with the dataset's description.
+			const m = await model(MARCH, await datasetInfo(engine));
 			expect(m.dueSoon.noHolidays).toBe('Chưa có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.');
 			expect(m.dueSoon.raw).toBe(5); // WEEKENDS_ONLY_N2
 		} finally {
@@ -113,6 +114,7 @@ describe('the list of the dossiers due soon', () => {
 
 describe('the wall’s due-soon scene', () => {
 	it('names the units with most dossiers due soon at the end of the data’s last day, overdue beside', async () => {
+		expect(info.holidays).toEqual(['2023-01-02', '2023-04-03']);
 		const f = await wallFigures(engine, DEFAULT_WALL);
 		expect(f.dueSoonNow.window).toEqual({ reference: AS_OF, days: ['2023-03-31', '2023-04-04'], holidaysKnown: true });
 		expect([f.dueSoonNow.total, f.dueSoonNow.overdue]).toEqual([AT_AS_OF_N2.total.due_soon, AT_AS_OF_N2.total.overdue]);

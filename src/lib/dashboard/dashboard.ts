@@ -12,7 +12,7 @@ import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, prev
 import { referencePeriod, type Dimension, type DossierListRequest, type Filters, type MetricsRow } from '../core/domain/query';
 import { LEVELS, type Level } from '../core/domain/types';
 import { dueSoonReference, dueSoonWindow, type DueSoonWindow } from '../core/domain/workdays';
-import { queryDossiers, queryDueSoon, queryHolidays, queryMetrics } from '../core/engine/metrics';
+import { queryDossiers, queryDueSoon, queryMetrics } from '../core/engine/metrics';
 import type { DatasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
 import { DRILL_STEPS, nextStep, viewFilters, type DrillStep, type ViewState } from './view';
@@ -81,17 +81,17 @@ function figures(rows: readonly MetricsRow[], p: Period): PeriodFigures {
 	};
 }
 
-/** What the figures of a view depend on besides the view. */
-export type DataContext = Pick<DatasetInfo, 'dataAsOf' | 'cutoffDay' | 'aggregated'>;
+/** What the figures of a view depend on besides the view (the session's DatasetInfo; without `holidays`, weekends alone are days off). */
+export type DataContext = Pick<DatasetInfo, 'dataAsOf' | 'cutoffDay' | 'aggregated'> & Partial<Pick<DatasetInfo, 'holidays'>>;
 
 /** The due-soon window of a view: judged at the end of its period's last day, or of the data's last day while the period runs on (workdays.ts). */
-export async function viewWindow(engine: Querier, view: ViewState, data: DataContext): Promise<DueSoonWindow> {
+export function viewWindow(view: ViewState, data: DataContext): DueSoonWindow {
 	const p = viewPeriod(view, data.dataAsOf, data.cutoffDay);
-	return dueSoonWindow(dueSoonReference(p.last, data.dataAsOf), view.soon, await queryHolidays(engine));
+	return dueSoonWindow(dueSoonReference(p.last, data.dataAsOf), view.soon, data.holidays ?? []);
 }
 
 async function dueSoonFigures(engine: Querier, view: ViewState, data: DataContext, filters: Filters, dimension: Dimension): Promise<DueSoonFigures> {
-	const window = await viewWindow(engine, view, data);
+	const window = viewWindow(view, data);
 	const rows = await queryDueSoon(engine, { window, groupBy: [dimension], filters });
 	return {
 		window,
@@ -139,19 +139,19 @@ export const DOSSIER_PAGE_SIZE = 50;
  * The list a view asks for: the dossiers of its period, overdue first; or, narrowed to those
  * due soon, the dossiers due soon at the end of the reference day, soonest due first.
  */
-async function listRequest(engine: Querier, view: ViewState, data: DataContext): Promise<DossierListRequest> {
+function listRequest(view: ViewState, data: DataContext): DossierListRequest {
 	const filters = viewFilters(view);
 	if (!view.dueSoonOnly) return { period: viewPeriod(view, data.dataAsOf, data.cutoffDay), filters };
-	const window = await viewWindow(engine, view, data);
+	const window = viewWindow(view, data);
 	return { period: referencePeriod(window.reference), filters, outcomes: ['due_soon'], dueSoon: window };
 }
 
 /** One page of the dossiers behind a view, overdue first. */
-export async function dossierPage(engine: Querier, view: ViewState, data: DataContext) {
-	return queryDossiers(engine, { ...(await listRequest(engine, view, data)), limit: DOSSIER_PAGE_SIZE, offset: (view.page - 1) * DOSSIER_PAGE_SIZE });
+export function dossierPage(engine: Querier, view: ViewState, data: DataContext) {
+	return queryDossiers(engine, { ...listRequest(view, data), limit: DOSSIER_PAGE_SIZE, offset: (view.page - 1) * DOSSIER_PAGE_SIZE });
 }
 
 /** Every dossier behind a view, overdue first: the list's download. */
-export async function viewDossiers(engine: Querier, view: ViewState, data: DataContext) {
-	return queryDossiers(engine, await listRequest(engine, view, data));
+export function viewDossiers(engine: Querier, view: ViewState, data: DataContext) {
+	return queryDossiers(engine, listRequest(view, data));
 }

@@ -9,7 +9,7 @@ import { latestCompletePeriod, period as makePeriod, periodKey, type Period } fr
 import type { Dimension } from '../core/domain/query';
 import type { Level } from '../core/domain/types';
 import { loadCatalog, type Catalog } from '../core/engine/catalog';
-import { queryDueSoon, queryHolidays, queryMetrics } from '../core/engine/metrics';
+import { queryDueSoon, queryMetrics } from '../core/engine/metrics';
 import { dueSoonWindow, type DueSoonWindow } from '../core/domain/workdays';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
@@ -77,7 +77,7 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 	const overdueRows = named(overdue.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })))
 		.filter((r) => r.counts.overdue > 0)
 		.sort((a, b) => b.counts.overdue - a.counts.overdue || a.name.localeCompare(b.name, 'vi'));
-	const window = dueSoonWindow(info.dataAsOf, s.soon, await queryHolidays(engine));
+	const window = dueSoonWindow(info.dataAsOf, s.soon, info.holidays);
 	const soon = await queryDueSoon(engine, { window, groupBy: [dimension], filters: viewFilters(view) });
 	const soonRows = soon
 		.map((r) => ({ key: r.keys[dimension] ?? '', name: label(dimension, r.keys[dimension] ?? null, catalog), dueSoon: r.due_soon, overdue: r.overdue }))

@@ -76,7 +76,6 @@ export async function queryHolidays(engine: Querier): Promise<IsoDay[]> {
 	const [found] = await engine.query<{ n: number }>(
 		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name = ${sqlList([HOLIDAY_TABLE.name])}`
 	);
-	// (A prefetch's querier answers nothing: no holidays then.)
 	if (!found?.n) return [];
 	const rows = await engine.query<{ day: string }>(`SELECT DISTINCT strftime(day, '%Y-%m-%d') AS day FROM ${HOLIDAY_TABLE.name} ORDER BY day`);
 	return rows.map((r) => r.day);
