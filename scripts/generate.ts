@@ -9,9 +9,10 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSyn
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays, vietnamToday } from '../src/lib/core/domain/dates';
-import { AGENCY_TABLE, DOSSIER_COLUMNS, PROCEDURE_TABLE, SUCCESSOR_TABLE, columnNames } from '../src/lib/core/domain/schema';
+import { AGENCY_TABLE, DOSSIER_COLUMNS, HOLIDAY_TABLE, PROCEDURE_TABLE, SUCCESSOR_TABLE, columnNames } from '../src/lib/core/domain/schema';
 import { DEFAULT_CUTOFF_DAY } from '../src/lib/core/domain/periods';
 import { generate, type Settings } from './sample/generate';
+import { holidayDays } from './sample/calendar';
 import { PROVINCE } from './sample/province';
 import { toCsv, writeDatabase } from './sample/write-db';
 
@@ -23,6 +24,8 @@ const INPUTS = [
 	'scripts/sample/calendar.ts',
 	'scripts/sample/random.ts',
 	'scripts/sample/write-db.ts',
+	'src/lib/core/domain/workdays.ts',
+	'src/lib/core/domain/dates.ts',
 	'src/lib/core/domain/schema.ts',
 	'src/lib/core/domain/types.ts',
 	'src/lib/core/domain/aggregates.ts',
@@ -100,11 +103,13 @@ export async function generateSample(opts: { size: number; end: string; out: str
 	const catalogueFiles = {
 		agencies: join(out, 'agencies.csv'),
 		agency_successors: join(out, 'agency_successors.csv'),
-		procedures: join(out, 'procedures.csv')
+		procedures: join(out, 'procedures.csv'),
+		holidays: join(out, 'holidays.csv')
 	};
 	writeFileSync(catalogueFiles.agencies, toCsv(columnNames(AGENCY_TABLE.columns), catalogue.agencies));
 	writeFileSync(catalogueFiles.agency_successors, toCsv(columnNames(SUCCESSOR_TABLE.columns), catalogue.successors));
 	writeFileSync(catalogueFiles.procedures, toCsv(columnNames(PROCEDURE_TABLE.columns), catalogue.procedures));
+	writeFileSync(catalogueFiles.holidays, toCsv(columnNames(HOLIDAY_TABLE.columns), holidayDays(settings.holidays)));
 	await writeDatabase(
 		{ ...catalogueFiles, dossiers: csv },
 		{ province: PROVINCE.name, data_as_of: opts.end, cutoff_day: String(DEFAULT_CUTOFF_DAY), source: 'sample' },

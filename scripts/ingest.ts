@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- --out DIR [--agencies FILE] [--mapping FILE] [--header-line N]
+ * `npm run ingest -- --out DIR [--agencies FILE] [--holidays FILE] [--mapping FILE] [--header-line N]
  * [--province NAME] [--cutoff-day N] [--keep N] [--rewrite-above F] [--lang en] FILE…`:
  * merges a province's exports into the data folder DIR (created by the first run), which
  * `npm run build -- --data DIR` publishes. The database is brought up to date in a copy of
@@ -24,6 +24,7 @@ try {
 		options: {
 			out: { type: 'string' },
 			agencies: { type: 'string' },
+			holidays: { type: 'string' },
 			mapping: { type: 'string' },
 			'header-line': { type: 'string' },
 			province: { type: 'string' },
@@ -49,6 +50,7 @@ try {
 		out: values.out,
 		files: positionals,
 		agencies: values.agencies ?? null,
+		holidays: values.holidays ?? null,
 		mapping: values.mapping ?? null,
 		headerLine: values['header-line'] ? Number(values['header-line']) : null,
 		province: values.province ?? null,

@@ -14,7 +14,21 @@
 import { copyFileSync } from 'node:fs';
 import { aggregatesFromSql, standardPeriods } from '../../src/lib/core/domain/aggregates';
 import { DEFAULT_CUTOFF_DAY } from '../../src/lib/core/domain/periods';
-import { AGENCY_TABLE, DOSSIER_COLUMNS, DOSSIER_ORDER, PROCEDURE_TABLE, SCHEMA_DDL, SUCCESSOR_TABLE, columnNames, columnTypesSql, createTableSql, sqlTypes, type Agency } from '../../src/lib/core/domain/schema';
+import {
+	AGENCY_TABLE,
+	DOSSIER_COLUMNS,
+	DOSSIER_ORDER,
+	HOLIDAY_TABLE,
+	PROCEDURE_TABLE,
+	SCHEMA_DDL,
+	SUCCESSOR_TABLE,
+	columnNames,
+	columnTypesSql,
+	createTableSql,
+	sqlTypes,
+	type Agency,
+	type Holiday
+} from '../../src/lib/core/domain/schema';
 import { dossierFactsSql } from '../../src/lib/core/engine/source';
 import { sqlString } from '../../src/lib/core/domain/sql';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
@@ -31,6 +45,8 @@ export interface NewDatabase {
 	previous: boolean;
 	units: readonly RegisterUnit[];
 	newProcedures: readonly ProcedureRecord[];
+	/** The province's days off: the calendar file's, else the previous database's. */
+	holidays: readonly Holiday[];
 	/** The dataset facts but `data_as_of`, which is the last day anything happened. */
 	dataset: Record<string, string>;
 	/** Called once the dossiers are written, before the rest: where a test stops a run mid-write. */
@@ -54,8 +70,9 @@ export async function writeNewDatabase(engine: NodeEngine, d: NewDatabase, dataA
 	await engine.run('USE memory; DETACH out;');
 }
 
-/** The units, their successors and the procedures, in the current database (empty tables). */
+/** The units, their successors, the procedures and the holidays, in the current database (empty tables). */
 async function writeCatalogue(engine: NodeEngine, d: NewDatabase): Promise<void> {
+	if (d.holidays.length) await engine.run(`INSERT INTO ${HOLIDAY_TABLE.name} VALUES ${d.holidays.map((h) => `(DATE ${sqlString(h.day)}, ${sqlString(h.name)})`).join(', ')}`);
 	// Units: a day the register leaves empty is the day of the unit's first dossier, else the data's first.
 	await engine.run(`CREATE OR REPLACE TABLE memory.units (${columnTypesSql(AGENCY_TABLE.columns)})`);
 	const unitCols = columnNames(AGENCY_TABLE.columns);
@@ -142,8 +159,8 @@ export async function updateDatabase(engine: NodeEngine, d: NewDatabase & { prev
 	await engine.run(`DELETE FROM dossiers WHERE id IN (SELECT id FROM memory.changed)`);
 	await engine.run(`INSERT INTO dossiers SELECT ${columns} FROM memory.changed ORDER BY ${DOSSIER_ORDER}`);
 	d.onDossiersWritten?.();
-	// The successors' table made again: a previous file may be older than its rank column.
-	await engine.run(`DELETE FROM agencies; DELETE FROM procedures; DROP TABLE agency_successors; ${createTableSql(SUCCESSOR_TABLE)}`);
+	// The successors' table made again: a previous file may be older than its rank column; the holidays', older than the table.
+	await engine.run(`DELETE FROM agencies; DELETE FROM procedures; DROP TABLE agency_successors; ${createTableSql(SUCCESSOR_TABLE)} DROP TABLE IF EXISTS ${HOLIDAY_TABLE.name}; ${createTableSql(HOLIDAY_TABLE)}`);
 	await writeCatalogue(engine, d);
 
 	const [{ touches }] = await engine.query<{ touches: string | null }>(`SELECT strftime(min(touches_from), '%Y-%m-%d') AS touches FROM memory.changed`);

@@ -14,6 +14,8 @@ import type { PlannedFile } from '../../src/lib/ingest/ingest';
 import { applyMappingFile, headerLineOf, MappingFileError } from '../../src/lib/ingest/mapping-file';
 import { refusalText } from '../../src/lib/ingest/refusal';
 import { readRegister, REGISTER_REQUIRED, registerColumns, REGISTER_HEADERS, type RegisterUnit } from '../../src/lib/ingest/register';
+import { HOLIDAY_HEADERS, readHolidays } from '../../src/lib/ingest/holidays';
+import type { Holiday } from '../../src/lib/core/domain/schema';
 import { FileError, openSource, type Row } from '../../src/lib/ingest/sources';
 import type { Problem } from '../../src/lib/ingest/tally';
 
@@ -83,6 +85,27 @@ export async function readRegisterFile(path: string, locale: Locale): Promise<{ 
 		return readRegister(basename(path), headers, rows);
 	} catch (e) {
 		if (e instanceof FileError) throw new IngestError(cliText(locale, 'registerRefused', { file: path, reason: refusalText(locale, e) }));
+		throw e;
+	}
+}
+
+/** The province's holiday calendar (src/lib/ingest/holidays.ts): every day off, or a refusal naming the file and the line. */
+export async function readHolidaysFile(path: string, locale: Locale): Promise<Holiday[]> {
+	const file = await blobOf(path, locale);
+	try {
+		const source = await openSource(file);
+		const { headers } = await source.inspect();
+		const rows: Row[] = [];
+		await source.rows(
+			(r) => rows.push(r),
+			async () => {}
+		);
+		const read = readHolidays(headers, rows);
+		if ('missing' in read) throw new IngestError(cliText(locale, 'holidaysMissingColumns', { file: path, columns: read.missing.map((c) => `"${HOLIDAY_HEADERS[c]}"`).join(', ') }));
+		if ('line' in read) throw new IngestError(cliText(locale, 'holidaysBadDay', { file: path, line: read.line, value: read.value }));
+		return read.holidays;
+	} catch (e) {
+		if (e instanceof FileError) throw new IngestError(cliText(locale, 'holidaysRefused', { file: path, reason: refusalText(locale, e) }));
 		throw e;
 	}
 }

@@ -28,7 +28,9 @@ import type { Problem, Tally } from '../../src/lib/ingest/tally';
 import { changedDossiers, updateDatabase, writeNewDatabase } from './database';
 import { DataFolder, type IngestManifest } from './folder';
 import { writeLog } from './logs';
-import { IngestError, planFile, readMappingFile, readRegisterFile } from './plan';
+import { IngestError, planFile, readHolidaysFile, readMappingFile, readRegisterFile } from './plan';
+import { holidayRows } from '../../src/lib/ingest/holidays';
+import type { Holiday } from '../../src/lib/core/domain/schema';
 import { readInThread } from './read-in-thread';
 
 export interface IngestOptions {
@@ -36,6 +38,8 @@ export interface IngestOptions {
 	files: readonly string[];
 	/** The agency register to use; otherwise DIR/agencies.csv when there is one. */
 	agencies: string | null;
+	/** The province's holiday calendar; otherwise DIR/holidays.csv when there is one, else the previous database's. */
+	holidays?: string | null;
 	/** A mapping file downloaded from the data page. */
 	mapping: string | null;
 	/** The header row of every file, when not the proposed one (nor the mapping file's). */
@@ -121,6 +125,12 @@ FROM duckdb_columns() WHERE database_name = 'prev'`);
 	return !r.ranked || (r.aggregated && !r.current);
 }
 
+/** The previous database's days off (none in a file written before the calendar was kept). */
+async function previousHolidays(engine: NodeEngine): Promise<Holiday[]> {
+	const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'prev' AND table_name = 'holidays'`);
+	return n ? engine.query<Holiday>(`SELECT strftime(day, '%Y-%m-%d') AS day, name FROM prev.holidays ORDER BY day`) : [];
+}
+
 function knownNames(units: ReadonlyMap<string, RegisterUnit>, procedures: readonly { code: string; field: string }[]): KnownNames {
 	return {
 		agencies: new Map([...units.values()].map((u) => [u.code, { id: u.code, name: u.name, shortName: u.short_name, level: u.level }])),
@@ -150,7 +160,14 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 		if (registerPath && register.units.length + register.rejected.length) {
 			o.say(cliText(o.locale, 'registerAccount', { file: registerPath, units: formatCount(register.units.length, o.locale), rejected: formatCount(register.rejected.length, o.locale) }));
 		}
+		const holidaysPath = o.holidays ?? (before ? folder.path('holidays.csv') : null);
+		const calendar = holidaysPath && (o.holidays || statSync(holidaysPath, { throwIfNoEntry: false })) ? await readHolidaysFile(holidaysPath, o.locale) : null;
+		if (calendar) o.say(cliText(o.locale, 'holidaysAccount', { file: holidaysPath!, days: formatCount(calendar.length, o.locale) }));
 		if (before) await engine.run(`ATTACH ${sqlString(folder.path(before.database))} AS prev (READ_ONLY)`);
+		const heldHolidays = before ? await previousHolidays(engine) : [];
+		const holidays = calendar ?? heldHolidays;
+		// The calendar edited since the database was written: a change too (due-soon warnings count by it).
+		const holidaysEdited = JSON.stringify(holidays) !== JSON.stringify(heldHolidays);
 		const { units, edited } = await unitsOnRecord(engine, !!before, register.units);
 		const procedures = before ? await engine.query<{ code: string; field: string }>('SELECT code, field FROM prev.procedures') : [];
 		const previousFacts = before ? Object.fromEntries((await engine.query<{ key: string; value: string }>('SELECT key, value FROM prev.dataset')).map((r) => [r.key, r.value])) : {};
@@ -186,7 +203,7 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 		const cutoffChanged = o.cutoffDay !== null && String(o.cutoffDay) !== previousFacts.cutoff_day;
 		// So is a database an older version wrote: written again, it has what the pages now read.
 		const outdated = before ? await olderSchema(engine) : false;
-		const changed = !delta || delta.changed > 0 || edited || cutoffChanged || outdated || (o.province !== null && o.province !== previousFacts.province);
+		const changed = !delta || delta.changed > 0 || edited || holidaysEdited || cutoffChanged || outdated || (o.province !== null && o.province !== previousFacts.province);
 		let manifest = before;
 		if (changed) {
 			let province = o.province ?? previousFacts.province;
@@ -202,6 +219,7 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 				previous: !!before,
 				units: [...units.values()],
 				newProcedures,
+				holidays,
 				dataset: { province, cutoff_day: String(cutoffDay), source: 'ingest' },
 				onDossiersWritten: () => stopHere('write')
 			};
@@ -229,6 +247,8 @@ export async function ingest(o: IngestOptions): Promise<IngestResult> {
 			stopHere('manifest');
 			folder.publish(manifest);
 			folder.writeAtomic('agencies.csv', toCsv(...headerAndRows(registerRows([...units.values()]))));
+			// The calendar given kept beside the register, read again by the next run.
+			if (o.holidays && calendar) folder.writeAtomic('holidays.csv', toCsv(...headerAndRows(holidayRows(calendar))));
 			const inferred = [...units.values()].filter((u) => u.inferred).length;
 			o.say(cliText(o.locale, 'registerWritten', { file: folder.path('agencies.csv'), units: formatCount(units.size, o.locale), inferred: formatCount(inferred, o.locale) }));
 			folder.prune(database, o.keep);

@@ -3,6 +3,16 @@
  * the day in Vietnam local time, public holidays and Tết from the settings, office hours.
  */
 import { addDays, daysBetween, weekday, type IsoDay } from '../../src/lib/core/domain/dates';
+import { isWorkingDay } from '../../src/lib/core/domain/workdays';
+import type { Holiday } from '../../src/lib/core/domain/schema';
+
+/** The settings' holidays: the first and last day of each, and its name. */
+export type HolidayRange = [IsoDay, IsoDay, string];
+
+/** Each day of the holidays, one row a day, as the `holidays` table holds them. */
+export function holidayDays(ranges: readonly HolidayRange[]): Holiday[] {
+	return ranges.flatMap(([from, to, name]) => Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => ({ day: addDays(from, i), name })));
+}
 
 export type DayType = 'weekday' | 'saturday' | 'sunday' | 'holiday' | 'beforeTet' | 'afterTet';
 
@@ -23,17 +33,14 @@ export class WorkCalendar {
 	constructor(
 		readonly start: IsoDay,
 		last: IsoDay,
-		holidays: [IsoDay, IsoDay][],
+		holidays: readonly HolidayRange[],
 		tet: IsoDay[]
 	) {
 		// Reach past the last day so that due dates and late results can be placed after it.
 		const horizon = addDays(last, 400);
 		const n = daysBetween(start, horizon) + 1;
 		this.days = Array.from({ length: n }, (_, i) => addDays(start, i));
-		const holiday = new Set<number>();
-		for (const [from, to] of holidays) {
-			for (let d = daysBetween(start, from); d <= daysBetween(start, to); d++) holiday.add(d);
-		}
+		const off = new Set(holidayDays(holidays).map((h) => h.day));
 		const near = new Map<number, DayType>();
 		for (const t of tet) {
 			const ti = daysBetween(start, t);
@@ -42,13 +49,14 @@ export class WorkCalendar {
 			for (let d = ti + 5; d < ti + 12; d++) near.set(d, 'afterTet');
 		}
 		this.types = this.days.map((day, i) => {
-			if (holiday.has(i)) return 'holiday';
+			if (off.has(day)) return 'holiday';
 			const w = weekday(day);
 			if (w === 0) return 'sunday';
 			if (w === 6) return 'saturday';
 			return near.get(i) ?? 'weekday';
 		});
-		this.working = this.types.map((t) => t === 'weekday' || t === 'beforeTet' || t === 'afterTet');
+		// The one working-day rule of the dashboard (domain/workdays.ts).
+		this.working = this.days.map((day) => isWorkingDay(day, off));
 	}
 
 	isWorking(day: number): boolean {

@@ -10,7 +10,7 @@
 import { daysBetween, type IsoDay } from '../../src/lib/core/domain/dates';
 import { DOSSIER_COLUMNS, type DossierColumn } from '../../src/lib/core/domain/schema';
 import type { Level } from '../../src/lib/core/domain/types';
-import { CLOSE_OF_BUSINESS, WorkCalendar, timeSeries, type DayType } from './calendar';
+import { CLOSE_OF_BUSINESS, WorkCalendar, timeSeries, type DayType, type HolidayRange } from './calendar';
 import { buildCatalogue, PROVINCE, type AgencyDef, type Catalogue, type ProcedureDef } from './province';
 import { Random, WeightedChoice } from './random';
 
@@ -34,7 +34,7 @@ export interface Settings {
 	apologyForLate: number;
 	yearlyGrowth: number;
 	dayWeights: Record<DayType, { desk: number; online: number }>;
-	holidays: [IsoDay, IsoDay][];
+	holidays: HolidayRange[];
 	tet: IsoDay[];
 }
 

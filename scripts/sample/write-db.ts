@@ -21,6 +21,8 @@ export interface CsvTables {
 	agency_successors?: string;
 	procedures: string;
 	dossiers: string;
+	/** The province's days off (`day,name`): none when missing, weekends alone are then not working days. */
+	holidays?: string;
 }
 
 /** Creates the schema, loads the tables into the engine's current database and pre-aggregates the standard periods. */
@@ -31,6 +33,7 @@ export async function loadCsvTables(engine: NodeEngine, tables: CsvTables, datas
 	if (tables.agency_successors) await load('agency_successors', tables.agency_successors);
 	await load('procedures', tables.procedures);
 	await load('dossiers', tables.dossiers, ` ORDER BY ${DOSSIER_ORDER}`);
+	if (tables.holidays) await load('holidays', tables.holidays);
 	await describeAndAggregate(engine, dataset);
 }
 

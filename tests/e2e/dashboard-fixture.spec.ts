@@ -201,9 +201,11 @@ test('exports: charts as SVG and PNG, tables and the dossier list as CSV', async
 	expect(trendCsv.startsWith('\uFEFFTháng,Cấp tỉnh,Cấp huyện,Cấp xã,Tổng cộng\r\n')).toBe(true);
 	expect(trendCsv).toContain('Tháng 2/2023 (15/1/2023 – 14/2/2023),3,2,4,9\r\n');
 
-	// P1: 7 received, 6 resolved, on time 6/6, online 5/7 = 71,43%, satisfied 3/4, 1 overdue.
+	// P1: 7 received, 6 resolved, on time 6/6, online 5/7 = 71,43%, satisfied 3/4, 1 overdue; due soon last:
+	// at the end of Tue 14/3 (no holiday known), due by Thu 16/3: none at P1 (F12 is overdue), F11 (due 14/3, no time) at C1.
 	const ranking = await downloaded(page, () => page.locator('#ranking').getByRole('button', { name: 'Tải CSV' }).click());
-	expect(ranking.bytes.toString('utf8')).toContain('\r\nSở Tư pháp,7,6,100,6,71.43,7,75,4,1\r\n');
+	expect(ranking.bytes.toString('utf8')).toContain('\r\nSở Tư pháp,7,6,100,6,71.43,7,75,4,1,0\r\n');
+	expect(ranking.bytes.toString('utf8')).toMatch(/\r\nỦy ban nhân dân xã Đức Lân,[^\r]*,1\r\n/);
 
 	await page.goto(siteUrl('fixture', '/?level=district&view=dossiers'));
 	await settled(page);

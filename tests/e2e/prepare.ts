@@ -9,6 +9,7 @@ import { E2E_SERVERS, PUBLIC_FROM, SAMPLE_END, SAMPLE_SIZE } from './servers';
 await writeFixture('basic', E2E_SERVERS.fixture.data);
 await writeFixture('report', E2E_SERVERS.report.data);
 await writeFixture('basic', E2E_SERVERS.wall.data);
+await writeFixture('duesoon', E2E_SERVERS.duesoon.data, '', '2023-03-30');
 mkdirSync(E2E_SERVERS.missing.data, { recursive: true });
 await generateSample({ size: SAMPLE_SIZE, end: SAMPLE_END, out: E2E_SERVERS.sample.data });
 await writeFirstView(E2E_SERVERS.sample.data);

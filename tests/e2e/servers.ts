@@ -13,6 +13,8 @@ export const E2E_SERVERS = {
 	missing: { port: 4313 + OFFSET, data: 'tests/.out/data-missing' },
 	/** The `basic` fixture again, in a folder the wall tests change behind the running page. */
 	wall: { port: 4315 + OFFSET, data: 'tests/.out/data-wall' },
+	/** The hand-counted `duesoon` fixture (tests/fixtures/duesoon): a weekend and a holiday, its last day Thursday 30/3/2023. (4317 and 4318 are database-reads.spec.ts's and publishing.spec.ts's own.) */
+	duesoon: { port: 4319 + OFFSET, data: 'tests/.out/data-duesoon' },
 	/** The public pages built on their own from the sample (npm run build:public): no site, no data beside them. */
 	public: { port: 4316 + OFFSET, root: 'tests/.out/public-sample' }
 } as const;

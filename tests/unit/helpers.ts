@@ -9,13 +9,15 @@ export async function openFixture(name: string, dataAsOf = '2023-03-31'): Promis
 	const dir = resolve('tests/fixtures', name);
 	const engine = await NodeEngine.open();
 	const successors = join(dir, 'agency_successors.csv');
+	const holidays = join(dir, 'holidays.csv');
 	await loadCsvTables(
 		engine,
 		{
 			agencies: join(dir, 'agencies.csv'),
 			agency_successors: existsSync(successors) ? successors : undefined,
 			procedures: join(dir, 'procedures.csv'),
-			dossiers: join(dir, 'dossiers.csv')
+			dossiers: join(dir, 'dossiers.csv'),
+			holidays: existsSync(holidays) ? holidays : undefined
 		},
 		{ province: 'Fixture', data_as_of: dataAsOf }
 	);

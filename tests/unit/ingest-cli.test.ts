@@ -358,6 +358,64 @@ describe('the agency register and the mapping file', () => {
 	});
 });
 
+describe('the holiday calendar', () => {
+	/** The days off of the folder's current database. */
+	async function heldDays(dir: string): Promise<{ day: string; name: string }[]> {
+		const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+		const engine = await NodeEngine.open(join(dir, manifest.database), { access_mode: 'READ_ONLY' });
+		try {
+			return await engine.query(`SELECT strftime(day, '%Y-%m-%d') AS day, name FROM holidays ORDER BY day`);
+		} finally {
+			await engine.close();
+		}
+	}
+
+	it('is written from the file given, kept in the folder, read again by the next run, and an edit to it alone is a change', async () => {
+		const dir = newFolder();
+		const file = join(root, 'ngay-nghi.csv');
+		// Two ways of writing a day, a name with a comma, a day written twice (kept once, its first name), an empty line.
+		writeFileSync(file, '\uFEFFNgày,Tên ngày nghỉ\r\n30/04/2025,"Giải phóng miền Nam, Quốc tế Lao động"\r\n2025-05-01,Quốc tế Lao động\r\n30/4/2025,Lặp lại\r\n,\r\n02/09/2025,Quốc khánh\r\n');
+		const said: string[] = [];
+		await ingest(options(dir, [join(UPDATES, 'export-1.csv')], { holidays: file, say: (l) => said.push(l) }));
+		const days = [
+			{ day: '2025-04-30', name: 'Giải phóng miền Nam, Quốc tế Lao động' },
+			{ day: '2025-05-01', name: 'Quốc tế Lao động' },
+			{ day: '2025-09-02', name: 'Quốc khánh' }
+		];
+		expect(await heldDays(dir)).toEqual(days);
+		expect(said).toContain(`Lịch nghỉ lễ ${file}: 3 ngày nghỉ.`);
+		expect(readFileSync(join(dir, 'holidays.csv'), 'utf8')).toBe('\uFEFFNgày,Tên ngày nghỉ\r\n30/4/2025,"Giải phóng miền Nam, Quốc tế Lao động"\r\n1/5/2025,Quốc tế Lao động\r\n2/9/2025,Quốc khánh\r\n');
+
+		// The next run reads the folder's copy: nothing changed, nothing written.
+		const again = await ingest(options(dir, [join(UPDATES, 'export-1.csv')]));
+		expect(again.changed).toBe(false);
+		// The calendar edited (a day added) is a change, though no dossier changed; the database is brought up to date.
+		writeFileSync(join(dir, 'holidays.csv'), readFileSync(join(dir, 'holidays.csv'), 'utf8') + '1/9/2025,Quốc khánh\r\n');
+		const edited = await ingest(options(dir, [join(UPDATES, 'export-1.csv')]));
+		expect(edited.changed).toBe(true);
+		expect((await heldDays(dir)).map((h) => h.day)).toEqual(['2025-04-30', '2025-05-01', '2025-09-01', '2025-09-02']);
+		// Without any file, the next run keeps the database's calendar.
+		rmSync(join(dir, 'holidays.csv'));
+		const kept = await ingest(options(dir, [join(UPDATES, 'export-2.csv')]));
+		expect(kept.changed).toBe(true);
+		expect((await heldDays(dir)).map((h) => h.day)).toEqual(['2025-04-30', '2025-05-01', '2025-09-01', '2025-09-02']);
+	});
+
+	it('a calendar with a day that is not a day is refused, naming the line, and nothing is written', async () => {
+		const dir = newFolder();
+		await ingest(options(dir, [join(UPDATES, 'export-1.csv')]));
+		const before = snapshot(dir);
+		const file = join(root, 'ngay-nghi-sai.csv');
+		writeFileSync(file, 'Ngày,Tên ngày nghỉ\n30/04/2025,Giải phóng\n31/04/2025,Không có ngày này\n');
+		await expect(ingest(options(dir, [join(UPDATES, 'export-2.csv')], { holidays: file }))).rejects.toThrow(
+			new IngestError(`Lịch nghỉ lễ ${file}, dòng 3: "31/04/2025" không phải là một ngày (dd/mm/yyyy). Chưa ghi gì; hãy sửa dòng đó rồi chạy lại.`)
+		);
+		writeFileSync(file, 'Ngày lễ,Ghi chú\n30/04/2025,x\n');
+		await expect(ingest(options(dir, [join(UPDATES, 'export-2.csv')], { holidays: file }))).rejects.toThrow(/thiếu cột "Ngày", "Tên ngày nghỉ"/);
+		expect(snapshot(dir)).toEqual(before);
+	});
+});
+
 describe('the command as a process', () => {
 	it('prints one line of the account and exits 0; a file that cannot be mapped exits 1 naming the file and the field, and the folder is as it was', () => {
 		const dir = newFolder();

@@ -40,6 +40,12 @@ describe('the sample province', () => {
 		expect(r).toEqual({ n: SIZE, ids: SIZE, first: '2022-01-01', last: END, bad: 0 });
 	});
 
+	it('keeps the settings’ holidays, a row a day, each named', async () => {
+		// 29 ranges in data/sample/settings.json, 125 days in all; 2/9/2025 is Quốc khánh (30/8–2/9).
+		const [r] = await engine.query<{ n: number; first: string; qk: string }>(`SELECT count(*)::INTEGER AS n, min(day)::VARCHAR AS first, (SELECT name FROM holidays WHERE day = DATE '2025-09-02') AS qk FROM holidays`);
+		expect(r).toEqual({ n: 125, first: '2022-01-01', qk: 'Quốc khánh' });
+	});
+
 	it('is the same, dossier for dossier, when generated again with the same seed', async () => {
 		const again = mkdtempSync(join(tmpdir(), 'sample-'));
 		try {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENCY_TABLE, DOSSIER_TABLE, PROCEDURE_TABLE, SCHEMA_DDL, SUCCESSOR_TABLE, TABLES, type Table } from '../../src/lib/core/domain/schema';
+import { AGENCY_TABLE, DOSSIER_TABLE, HOLIDAY_TABLE, PROCEDURE_TABLE, SCHEMA_DDL, SUCCESSOR_TABLE, TABLES, type Table } from '../../src/lib/core/domain/schema';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { proposeMapping } from '../../src/lib/ingest/headers';
 import { readFiles } from '../../src/lib/ingest/ingest';
@@ -30,7 +30,8 @@ describe('docs/DATA.md', () => {
 		['### `dossiers` (hồ sơ)', DOSSIER_TABLE],
 		['### `agencies` (cơ quan, đơn vị)', AGENCY_TABLE],
 		['### `agency_successors`', SUCCESSOR_TABLE],
-		['### `procedures` (thủ tục hành chính)', PROCEDURE_TABLE]
+		['### `procedures` (thủ tục hành chính)', PROCEDURE_TABLE],
+		['### `holidays` (ngày nghỉ lễ)', HOLIDAY_TABLE]
 	] as const)('prints the columns of %s as schema.ts describes them', (heading, table) => {
 		expect(documented(heading)).toEqual(printed(table));
 	});

@@ -9,7 +9,9 @@ const deep: ViewState = {
 	sort: { metric: 'overdue', descending: true },
 	filters: { ...NO_FILTERS, channels: ['online_full', 'online_partial'] },
 	units: 'current',
-	lang: 'en'
+	lang: 'en',
+	soon: 2,
+	dueSoonOnly: false
 };
 
 describe('the view in the URL', () => {
@@ -20,6 +22,7 @@ describe('the view in the URL', () => {
 			deep,
 			'period=r15-quarter-2023-1&level=commune&agency=C1&field=H%E1%BB%99+t%E1%BB%8Bch&procedure=3.000001&view=dossiers&page=3&sort=-overdue&channels=online_full%2Conline_partial&units=current&lang=en'
 		],
+		['the dossiers due soon within 3 working days', { ...DEFAULT_VIEW, dossiers: true, soon: 3, dueSoonOnly: true }, 'view=dossiers&soon=3&outcome=due_soon'],
 		['levels chosen in the filter bar', { ...DEFAULT_VIEW, filters: { ...NO_FILTERS, levels: ['province', 'commune'] } }, 'levels=province%2Ccommune'],
 		[
 			'fields with a comma in their name, and two agencies',
@@ -29,6 +32,16 @@ describe('the view in the URL', () => {
 	] as [string, ViewState, string][])('%s round-trips', (_, view, query) => {
 		expect(serializeView(view).toString()).toBe(query);
 		expect(parseView(new URLSearchParams(query))).toEqual(view);
+	});
+
+	it('reads the due-soon filter with the list only, and an unreadable setting as the default', () => {
+		expect(parseView(new URLSearchParams('outcome=due_soon')).dueSoonOnly).toBe(false);
+		expect(parseView(new URLSearchParams('soon=0')).soon).toBe(2);
+		expect(serializeView({ ...DEFAULT_VIEW, dueSoonOnly: true }).toString()).toBe('');
+		// Leaving the list for a drill, or opening the whole list, drops the filter; the setting stays.
+		const list = { ...DEFAULT_VIEW, dossiers: true, dueSoonOnly: true, soon: 5 };
+		expect(drillDown(list, 'province')).toMatchObject({ dossiers: false, dueSoonOnly: false, soon: 5 });
+		expect(showDossiers(list)).toMatchObject({ dossiers: true, dueSoonOnly: false, soon: 5 });
 	});
 
 	it('ignores what it does not know and a drill step without the one before it', () => {

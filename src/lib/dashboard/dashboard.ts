@@ -9,9 +9,10 @@
  */
 import { addCounts, type Counts } from '../core/domain/metrics';
 import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../core/domain/periods';
-import type { Dimension, MetricsRow } from '../core/domain/query';
+import { referencePeriod, type Dimension, type DossierListRequest, type Filters, type MetricsRow } from '../core/domain/query';
 import { LEVELS, type Level } from '../core/domain/types';
-import { queryDossiers, queryMetrics } from '../core/engine/metrics';
+import { dueSoonReference, dueSoonWindow, type DueSoonWindow } from '../core/domain/workdays';
+import { queryDossiers, queryDueSoon, queryMetrics } from '../core/engine/metrics';
 import type { DatasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
 import { DRILL_STEPS, nextStep, viewFilters, type DrillStep, type ViewState } from './view';
@@ -31,6 +32,14 @@ export interface Dashboard {
 	/** The path from the province down to the current step, each with its figures. */
 	path: { step: DrillStep | null; key: string | null; counts: Counts }[];
 	ranking: { dimension: Dimension; rows: { key: string | null; counts: Counts }[] };
+	dueSoon: DueSoonFigures;
+}
+
+/** Due soon and overdue at the end of the reference day (docs/METRICS.md, "Due soon"): in all, and by the ranking's groups. */
+export interface DueSoonFigures {
+	window: DueSoonWindow;
+	total: { due_soon: number; overdue: number };
+	byKey: { key: string | null; due_soon: number }[];
 }
 
 /** The period a view shows: the one in the URL, or the latest complete reporting quarter. */
@@ -72,8 +81,24 @@ function figures(rows: readonly MetricsRow[], p: Period): PeriodFigures {
 	};
 }
 
-/** What the figures of a view depend on besides the view. */
-export type DataContext = Pick<DatasetInfo, 'dataAsOf' | 'cutoffDay' | 'aggregated'>;
+/** What the figures of a view depend on besides the view (the session's DatasetInfo; without `holidays`, weekends alone are days off). */
+export type DataContext = Pick<DatasetInfo, 'dataAsOf' | 'cutoffDay' | 'aggregated'> & Partial<Pick<DatasetInfo, 'holidays'>>;
+
+/** The due-soon window of a view: judged at the end of its period's last day, or of the data's last day while the period runs on (workdays.ts). */
+export function viewWindow(view: ViewState, data: DataContext): DueSoonWindow {
+	const p = viewPeriod(view, data.dataAsOf, data.cutoffDay);
+	return dueSoonWindow(dueSoonReference(p.last, data.dataAsOf), view.soon, data.holidays ?? []);
+}
+
+async function dueSoonFigures(engine: Querier, view: ViewState, data: DataContext, filters: Filters, dimension: Dimension): Promise<DueSoonFigures> {
+	const window = viewWindow(view, data);
+	const rows = await queryDueSoon(engine, { window, groupBy: [dimension], filters, units: view.units }, data.aggregated);
+	return {
+		window,
+		total: { due_soon: rows.reduce((n, r) => n + r.due_soon, 0), overdue: rows.reduce((n, r) => n + r.overdue, 0) },
+		byKey: rows.map((r) => ({ key: r.keys[dimension] ?? null, due_soon: r.due_soon }))
+	};
+}
 
 export async function dashboardData(engine: Querier, view: ViewState, data: DataContext): Promise<Dashboard> {
 	const { cutoffDay, aggregated } = data;
@@ -86,7 +111,8 @@ export async function dashboardData(engine: Querier, view: ViewState, data: Data
 	const units = view.units;
 	const dimension = rankingDimension(view);
 	const steps = DRILL_STEPS.filter((s) => view.drill[s] !== undefined);
-	const [byLevel, ranking, ...above] = await Promise.all([
+	const [dueSoon, byLevel, ranking, ...above] = await Promise.all([
+		dueSoonFigures(engine, view, data, filters, dimension),
 		queryMetrics(engine, { periods, groupBy: ['level'], filters, units }, aggregated),
 		queryMetrics(engine, { periods: [p], groupBy: [dimension], filters, units }, aggregated),
 		// The figures of each step above the current one: the province, then each drilled step but the last.
@@ -103,24 +129,31 @@ export async function dashboardData(engine: Querier, view: ViewState, data: Data
 			...above.map((rows, i) => ({ step: i === 0 ? null : steps[i - 1], key: i === 0 ? null : view.drill[steps[i - 1]]!, counts: sum(rows) })),
 			...(steps.length ? [{ step: steps.at(-1)!, key: view.drill[steps.at(-1)!]!, counts: current.total }] : [])
 		],
-		ranking: { dimension, rows: ranking.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })) }
+		ranking: { dimension, rows: ranking.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })) },
+		dueSoon
 	};
 }
 
 export const DOSSIER_PAGE_SIZE = 50;
 
+/**
+ * The list a view asks for: the dossiers of its period, overdue first; or, narrowed to those
+ * due soon, the dossiers due soon at the end of the reference day, soonest due first.
+ */
+function listRequest(view: ViewState, data: DataContext): DossierListRequest {
+	const filters = viewFilters(view);
+	const units = view.units;
+	if (!view.dueSoonOnly) return { period: viewPeriod(view, data.dataAsOf, data.cutoffDay), filters, units };
+	const window = viewWindow(view, data);
+	return { period: referencePeriod(window.reference), filters, units, outcomes: ['due_soon'], dueSoon: window };
+}
+
 /** One page of the dossiers behind a view, overdue first. */
 export function dossierPage(engine: Querier, view: ViewState, data: DataContext) {
-	return queryDossiers(engine, {
-		period: viewPeriod(view, data.dataAsOf, data.cutoffDay),
-		filters: viewFilters(view),
-		units: view.units,
-		limit: DOSSIER_PAGE_SIZE,
-		offset: (view.page - 1) * DOSSIER_PAGE_SIZE
-	});
+	return queryDossiers(engine, { ...listRequest(view, data), limit: DOSSIER_PAGE_SIZE, offset: (view.page - 1) * DOSSIER_PAGE_SIZE });
 }
 
 /** Every dossier behind a view, overdue first: the list's download. */
 export function viewDossiers(engine: Querier, view: ViewState, data: DataContext) {
-	return queryDossiers(engine, { period: viewPeriod(view, data.dataAsOf, data.cutoffDay), filters: viewFilters(view), units: view.units });
+	return queryDossiers(engine, listRequest(view, data));
 }

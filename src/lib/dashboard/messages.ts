@@ -46,7 +46,16 @@ const vi = {
 	pageOf: 'Trang {page}/{pages}',
 	previousPage: 'Trang trước',
 	nextPage: 'Trang sau',
-	listSummary: '{n} hồ sơ, quá hạn trước, rồi trễ hạn, mỗi nhóm theo số ngày trễ giảm dần.'
+	listSummary: '{n} hồ sơ, quá hạn trước, rồi trễ hạn, mỗi nhóm theo số ngày trễ giảm dần.',
+	overdueBeside: 'Đang quá hạn: {n}',
+	dueSoonWindow: 'Hạn trả đến hết {until} ({n} ngày làm việc sau {day})',
+	noHolidays: 'Chưa có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.',
+	dueSoonDays: 'Số ngày làm việc',
+	openDueSoon: 'Xem các hồ sơ sắp đến hạn',
+	dueSoonList: 'Hồ sơ sắp đến hạn',
+	dueSoonListSummary: '{n} hồ sơ đang giải quyết có hạn trả đến hết ngày {until} ({days} ngày làm việc sau ngày {day}), hạn sớm nhất trước.',
+	wholeList: 'Xem mọi hồ sơ của kỳ',
+	workingDaysLeft: 'Số ngày làm việc còn lại'
 };
 
 const en: typeof vi = {
@@ -88,7 +97,16 @@ const en: typeof vi = {
 	pageOf: 'Page {page} of {pages}',
 	previousPage: 'Previous page',
 	nextPage: 'Next page',
-	listSummary: '{n} dossiers, overdue first, then late, each by days late, most first.'
+	listSummary: '{n} dossiers, overdue first, then late, each by days late, most first.',
+	overdueBeside: 'Overdue now: {n}',
+	dueSoonWindow: 'Due by the end of {until} ({n} working days after {day})',
+	noHolidays: 'No holiday calendar yet: only Saturdays and Sundays are skipped.',
+	dueSoonDays: 'Working days',
+	openDueSoon: 'Show the dossiers due soon',
+	dueSoonList: 'Dossiers due soon',
+	dueSoonListSummary: '{n} dossiers in progress due by the end of {until} ({days} working days after {day}), soonest first.',
+	wholeList: 'Show every dossier of the period',
+	workingDaysLeft: 'Working days left'
 };
 
 export const DASHBOARD_MESSAGES = join(CORE_MESSAGES, { vi, en });
@@ -96,8 +114,16 @@ export type MessageKey = keyof (typeof DASHBOARD_MESSAGES)['vi'];
 export const t = translator(DASHBOARD_MESSAGES);
 
 export const OUTCOME_NAMES: Names<Outcome> = {
-	vi: { overdue: 'Đang giải quyết, quá hạn', not_yet_due: 'Đang giải quyết, trong hạn', late: 'Đã giải quyết, quá hạn', on_time: 'Đã giải quyết, đúng hạn', early: 'Đã giải quyết, trước hạn', withdrawn: 'Rút hồ sơ' },
-	en: { overdue: 'In progress, overdue', not_yet_due: 'In progress, not yet due', late: 'Resolved late', on_time: 'Resolved on time', early: 'Resolved early', withdrawn: 'Withdrawn' }
+	vi: {
+		overdue: 'Đang giải quyết, quá hạn',
+		due_soon: 'Đang giải quyết, sắp đến hạn',
+		not_yet_due: 'Đang giải quyết, trong hạn',
+		late: 'Đã giải quyết, quá hạn',
+		on_time: 'Đã giải quyết, đúng hạn',
+		early: 'Đã giải quyết, trước hạn',
+		withdrawn: 'Rút hồ sơ'
+	},
+	en: { overdue: 'In progress, overdue', due_soon: 'In progress, due soon', not_yet_due: 'In progress, not yet due', late: 'Resolved late', on_time: 'Resolved on time', early: 'Resolved early', withdrawn: 'Withdrawn' }
 };
 
 /** What the ranking lists, as a noun for its title. */

@@ -8,7 +8,8 @@
  * the router; the components send intents (page.svelte.ts) for clicks that are not links.
  */
 import { LEVEL_COLORS, RATE_COLORS, type Category, type Series, type TableData } from '../core/charts/types';
-import { metric, rate, type Counts, type MetricId, type RateId } from '../core/domain/metrics';
+import { DUE_SOON, metric, rate, type Counts, type MetricId, type RateId } from '../core/domain/metrics';
+import { fill } from '../core/i18n/messages';
 import { periodKey, type Period } from '../core/domain/periods';
 import type { DossierListRow } from '../core/domain/query';
 import { LEVELS, type Level } from '../core/domain/types';
@@ -24,7 +25,7 @@ import type { Dashboard, PeriodFigures } from './dashboard';
 import { likelyNext, periodViews } from './prefetch';
 import { RANKING_METRICS, firstDirection, metricValue, sortRows, type RankingRow } from './ranking';
 import { TILES, changeOf, showMetric, type Change } from './tiles';
-import { DEFAULT_SORT, DRILL_STEPS, NO_FILTERS, drillDown, drillTo, drillUp, showDossiers, type DrillStep, type ViewState } from './view';
+import { DEFAULT_SORT, DRILL_STEPS, NO_FILTERS, drillDown, drillTo, drillUp, showDossiers, showDueSoon, type DrillStep, type SortKey, type ViewState } from './view';
 
 /** The page's address of a view. */
 export type Href = (view: ViewState) => string;
@@ -84,6 +85,7 @@ export type TargetRow = RankingRow & { target: ViewState | null };
 /** The ranking's rows in the order of the view's sort, each with the view its name opens. */
 export function rankingRows(catalog: Catalog, locale: Locale, d: Dashboard, view: ViewState, href: Href): TargetRow[] {
 	const dim = d.ranking.dimension;
+	const dueSoon = new Map(d.dueSoon.byKey.map((r) => [r.key, r.due_soon]));
 	const rows = d.ranking.rows.map(({ key, counts }): TargetRow => {
 		const row = (label: string, target: ViewState | null, fullName?: string): TargetRow => ({
 			key,
@@ -91,7 +93,8 @@ export function rankingRows(catalog: Catalog, locale: Locale, d: Dashboard, view
 			...(fullName === undefined ? {} : { fullName }),
 			href: target && href(target),
 			target,
-			counts
+			counts,
+			dueSoon: dueSoon.get(key) ?? 0
 		});
 		if (key === null) return row(t(locale, 'unknown'), null);
 		if (dim === 'agency') {
@@ -189,6 +192,48 @@ export function tiles(locale: Locale, d: Dashboard, view: ViewState, href: Href)
 			action: t(locale, id === 'overdue' ? 'openDossiers' : 'rankBy')
 		};
 	});
+}
+
+/**
+ * The due-soon tile: the dossiers due soon at the end of the reference day, the overdue ones
+ * beside, the window in words, the setting N as links (the choices, and the address's own),
+ * and where a click leads: the list narrowed to them.
+ */
+export interface DueSoonTileModel {
+	label: string;
+	value: string;
+	raw: number;
+	overdue: string;
+	window: string;
+	/** Said when the database holds no holiday: working days are then weekdays alone. */
+	noHolidays: string | null;
+	definition: string;
+	href: string;
+	action: string;
+	setting: { label: string; choices: { n: number; href: string; current: boolean }[] };
+}
+
+export const DUE_SOON_CHOICES = [1, 2, 3, 5] as const;
+
+export function dueSoonWords(locale: Locale, w: Dashboard['dueSoon']['window']): string {
+	return t(locale, 'dueSoonWindow', { until: formatDay(w.days.at(-1) ?? w.reference), n: formatCount(w.days.length, locale), day: formatDay(w.reference) });
+}
+
+export function dueSoonTile(locale: Locale, d: Dashboard, view: ViewState, href: Href): DueSoonTileModel {
+	const f = d.dueSoon;
+	const choices = [...new Set<number>([...DUE_SOON_CHOICES, view.soon])].sort((a, b) => a - b);
+	return {
+		label: DUE_SOON.name[locale],
+		value: formatCount(f.total.due_soon, locale),
+		raw: f.total.due_soon,
+		overdue: t(locale, 'overdueBeside', { n: formatCount(f.total.overdue, locale) }),
+		window: dueSoonWords(locale, f.window),
+		noHolidays: f.window.holidaysKnown ? null : t(locale, 'noHolidays'),
+		definition: fill(DUE_SOON.definition[locale], { n: view.soon }),
+		href: href(showDueSoon(view)),
+		action: t(locale, 'openDueSoon'),
+		setting: { label: t(locale, 'dueSoonDays'), choices: choices.map((n) => ({ n, href: href({ ...view, soon: n }), current: n === view.soon })) }
+	};
 }
 
 /** Where the empty view's two ways out lead: no filters, or the whole province. */
@@ -368,7 +413,7 @@ export function ranking(catalog: Catalog, locale: Locale, d: Dashboard, view: Vi
 		title: t(locale, 'rankingOf', { what: DIMENSION_NOUNS[locale][d.ranking.dimension] }),
 		rows: rankingRows(catalog, locale, d, view, href),
 		sort,
-		sortHrefs: Object.fromEntries(RANKING_METRICS.map((id) => [id, href({ ...view, sort: sort.metric === id ? { metric: id, descending: !sort.descending } : firstDirection(id) })])),
+		sortHrefs: Object.fromEntries(([...RANKING_METRICS, 'due_soon'] as SortKey[]).map((id) => [id, href({ ...view, sort: sort.metric === id ? { metric: id, descending: !sort.descending } : firstDirection(id) })])),
 		filename: slug(`xep-hang-${d.ranking.dimension}`, d)
 	};
 }
@@ -384,8 +429,11 @@ export interface DashboardModel {
 	/** No dossier matches the period and filters: the page says so instead of drawing empty charts. */
 	empty: { clearFilters: string; province: string } | null;
 	tiles: TileModel[];
+	dueSoon: DueSoonTileModel;
 	/** The dossier list, when the view shows it. */
 	list: DossierListRow[] | null;
+	/** When the list is narrowed to the dossiers due soon: its title, what it holds, and the way back to the whole list. */
+	listDueSoon: { title: string; summary: string; wholeHref: string } | null;
 	/** The link to the dossiers behind the view, and its words. */
 	dossiers: { href: string; text: string };
 	volume: VolumeChart;
@@ -404,7 +452,21 @@ export function dashboardModel(s: Described, d: Dashboard, list: DossierListRow[
 		crumbs: crumbs(s.catalog, locale, view, href),
 		empty: d.current.total.received === 0 ? emptyLinks(view, href) : null,
 		tiles: tiles(locale, d, view, href),
+		dueSoon: dueSoonTile(locale, d, view, href),
 		list: view.dossiers ? list : null,
+		listDueSoon:
+			view.dossiers && view.dueSoonOnly
+				? {
+						title: t(locale, 'dueSoonList'),
+						summary: t(locale, 'dueSoonListSummary', {
+							n: formatCount(list?.[0]?.total ?? 0, locale),
+							until: formatDay(d.dueSoon.window.days.at(-1) ?? d.dueSoon.window.reference),
+							days: formatCount(d.dueSoon.window.days.length, locale),
+							day: formatDay(d.dueSoon.window.reference)
+						}),
+						wholeHref: href(showDossiers(view))
+					}
+				: null,
 		dossiers: { href: href(showDossiers(view)), text: `${t(locale, 'showDossiers', { n: formatCount(d.current.total.received, locale) })} →` },
 		volume: volumeChart(locale, d),
 		rates: ratesChart(locale, d),
@@ -455,6 +517,19 @@ function keyed(items: readonly unknown[]): boolean {
 
 // ---- Export
 
+/**
+ * The dossiers due soon as the CSV's header and lines: what an agency acts on (code, procedure,
+ * received, due, working days left, agency), soonest due first.
+ */
+export function dueSoonTable(rows: readonly DossierListRow[], catalog: Catalog, locale: Locale): { header: string[]; body: (string | number | null)[][] } {
+	const header = (['dossierId', 'procedure', 'receivedAt', 'dueAt', 'workingDaysLeft', 'agency'] as const).map((k) => t(locale, k));
+	const body = rows.map((r) => {
+		const name = catalog.procedures.get(r.procedure_code)?.name;
+		return [r.id, name ? `${r.procedure_code} · ${name}` : r.procedure_code, r.received_at, r.due_at, r.working_days_left, catalog.agencies.get(r.agency_id)?.name ?? r.agency_id];
+	});
+	return { header, body };
+}
+
 /** The dossier list of a view as the CSV's header and lines, in the view's language. */
 export function dossiersTable(rows: readonly DossierListRow[], catalog: Catalog, locale: Locale): { header: string[]; body: (string | number | null)[][] } {
 	const header = (['dossierId', 'outcome', 'daysLate', 'agency', 'procedure', 'channel', 'receivedAt', 'dueAt', 'resolvedAt', 'apology'] as const).map((k) => t(locale, k));
@@ -473,7 +548,7 @@ export function dossiersTable(rows: readonly DossierListRow[], catalog: Catalog,
 	return { header, body };
 }
 
-/** The file name of a period's dossier list. */
-export function dossiersFilename(period: Period): string {
-	return `${fileSlug('ho-so', periodName(period, 'vi'))}.csv`;
+/** The file name of a period's dossier list; of the dossiers due soon, named by their reference day. */
+export function dossiersFilename(period: Period, dueSoonOn?: string): string {
+	return dueSoonOn ? `${fileSlug('ho-so-sap-den-han', dueSoonOn)}.csv` : `${fileSlug('ho-so', periodName(period, 'vi'))}.csv`;
 }

@@ -26,7 +26,7 @@ import { t } from './messages';
 import { Figures, PageSession } from '../session/page.svelte';
 import type { Session } from '../session/session';
 import { dashboardData, dossierPage, viewDossiers, viewPeriod, type Dashboard } from './dashboard';
-import { compareTarget, dashboardModel, dossiersFilename, dossiersTable, nextViews, share, type DashboardModel } from './model';
+import { compareTarget, dashboardModel, dossiersFilename, dossiersTable, dueSoonTable, nextViews, share, type DashboardModel } from './model';
 import { Prefetcher } from './prefetch';
 import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from './view';
 
@@ -87,6 +87,8 @@ export class DashboardPage {
 	readonly heading = $derived(this.model?.heading);
 	readonly crumbs = $derived(this.model?.crumbs);
 	readonly tiles = $derived(this.model?.tiles);
+	readonly dueSoon = $derived(this.model?.dueSoon);
+	readonly listDueSoon = $derived(this.model?.listDueSoon);
 	readonly empty = $derived(this.model?.empty);
 	readonly list = $derived(this.model?.list);
 	readonly dossiers = $derived(this.model?.dossiers);
@@ -165,8 +167,9 @@ export class DashboardPage {
 		const v = this.shown;
 		if (!s || !v) return;
 		const rows = await viewDossiers(s.db, v, s.info);
-		const { header, body } = dossiersTable(rows, s.catalog, v.lang);
-		download(dossiersFilename(viewPeriod(v, s.info.dataAsOf, s.info.cutoffDay)), toCsv(header, body), 'text/csv;charset=utf-8');
+		const { header, body } = (v.dueSoonOnly ? dueSoonTable : dossiersTable)(rows, s.catalog, v.lang);
+		const reference = v.dueSoonOnly ? this.figures.data?.[0].dueSoon.window.reference : undefined;
+		download(dossiersFilename(viewPeriod(v, s.info.dataAsOf, s.info.cutoffDay), reference), toCsv(header, body), 'text/csv;charset=utf-8');
 	};
 
 	/**

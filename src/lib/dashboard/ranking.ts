@@ -4,7 +4,7 @@
  * after the others (and are marked on screen), so 100% of 3 is never taken for a leader.
  */
 import { metric, rate, rateBase, type Counts, type MetricId, type RateId } from '../core/domain/metrics';
-import type { SortOrder } from './view';
+import type { SortKey, SortOrder } from './view';
 
 export const RANKING_METRICS = ['received', 'resolved', 'on_time_rate', 'online_share', 'satisfaction_rate', 'overdue'] as const satisfies readonly MetricId[];
 export const MIN_DOSSIERS_TO_RANK = 10;
@@ -14,13 +14,13 @@ export function metricValue(id: MetricId, counts: Counts): number | null {
 }
 
 /** Too few dossiers behind the row's value of this metric to rank it. */
-export function tooFew(id: MetricId, counts: Counts): boolean {
-	return metric(id).kind === 'rate' && rateBase(id as RateId, counts) < MIN_DOSSIERS_TO_RANK;
+export function tooFew(id: SortKey, counts: Counts): boolean {
+	return id !== 'due_soon' && metric(id).kind === 'rate' && rateBase(id as RateId, counts) < MIN_DOSSIERS_TO_RANK;
 }
 
-/** The direction a column sorts in when first clicked: the worst first for rates, the most first for counts. */
-export function firstDirection(id: MetricId): SortOrder {
-	return { metric: id, descending: metric(id).kind !== 'rate' };
+/** The direction a column sorts in when first clicked: the worst first for rates, the most first for counts (due soon too). */
+export function firstDirection(id: SortKey): SortOrder {
+	return { metric: id, descending: id === 'due_soon' || metric(id).kind !== 'rate' };
 }
 
 /** A row of the ranking table. */
@@ -32,14 +32,16 @@ export interface RankingRow {
 	/** Where a click on the name goes; null when the row cannot be drilled. */
 	href: string | null;
 	counts: Counts;
+	/** Dossiers due soon (docs/METRICS.md, "Due soon"). */
+	dueSoon: number;
 }
 
 const collator = new Intl.Collator('vi');
 
-export function sortRows<T extends { label: string; counts: Counts }>(rows: readonly T[], sort: SortOrder): T[] {
+export function sortRows<T extends { label: string; counts: Counts; dueSoon?: number }>(rows: readonly T[], sort: SortOrder): T[] {
 	const id = sort.metric;
 	// Each row's place computed once, not at every comparison (hundreds of procedures at a field).
-	const keyed = rows.map((row) => ({ row, few: tooFew(id, row.counts), value: metricValue(id, row.counts) }));
+	const keyed = rows.map((row) => ({ row, few: tooFew(id, row.counts), value: id === 'due_soon' ? (row.dueSoon ?? null) : metricValue(id, row.counts) }));
 	keyed.sort((a, b) => {
 		if (a.few !== b.few) return a.few ? 1 : -1;
 		const va = a.value;

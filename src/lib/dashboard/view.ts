@@ -10,12 +10,16 @@ import type { Filters } from '../core/domain/query';
 import { parseUnits, type Units } from '../core/domain/succession';
 import { CHANNELS, LEVELS, type Channel, type Level } from '../core/domain/types';
 import type { Locale } from '../core/format/format';
+import { DEFAULT_DUE_SOON_DAYS, parseDueSoonDays } from '../core/domain/workdays';
 
 export const DRILL_STEPS = ['level', 'agency', 'field', 'procedure'] as const;
 export type DrillStep = (typeof DRILL_STEPS)[number];
 
+/** What the ranking sorts by: a metric, or the dossiers due soon (not a metric of the period: docs/METRICS.md, "Due soon"). */
+export type SortKey = MetricId | 'due_soon';
+
 export interface SortOrder {
-	metric: MetricId;
+	metric: SortKey;
 	descending: boolean;
 }
 
@@ -47,6 +51,10 @@ export interface ViewState {
 	 */
 	units: Units;
 	lang: Locale;
+	/** Working days ahead that count as due soon (`soon=N`; the default, 2, is not written). */
+	soon: number;
+	/** The dossier list narrowed to the dossiers due soon (`outcome=due_soon`, with the list only). */
+	dueSoonOnly: boolean;
 }
 
 /** The ranking starts with the worst on-time rate: the analyst's first question is where dossiers are late. */
@@ -54,7 +62,7 @@ export const DEFAULT_SORT: SortOrder = { metric: 'on_time_rate', descending: fal
 
 export const NO_FILTERS: ViewFilters = { levels: [], channels: [], agencies: [], fields: [], procedures: [] };
 
-export const DEFAULT_VIEW: ViewState = { period: null, drill: {}, dossiers: false, page: 1, sort: null, filters: NO_FILTERS, units: 'received', lang: 'vi' };
+export const DEFAULT_VIEW: ViewState = { period: null, drill: {}, dossiers: false, page: 1, sort: null, filters: NO_FILTERS, units: 'received', lang: 'vi', soon: DEFAULT_DUE_SOON_DAYS, dueSoonOnly: false };
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
 	if (!value) return [];
@@ -65,6 +73,7 @@ function parseSort(value: string | null): SortOrder | null {
 	if (!value) return null;
 	const descending = value.startsWith('-');
 	const id = (descending ? value.slice(1) : value) as MetricId;
+	if ((id as SortKey) === 'due_soon') return { metric: 'due_soon', descending };
 	try {
 		metric(id);
 	} catch {
@@ -102,7 +111,9 @@ export function parseView(params: URLSearchParams): ViewState {
 			procedures: params.getAll('procedures').filter(Boolean)
 		},
 		units: parseUnits(params.get('units')),
-		lang: params.get('lang') === 'en' ? 'en' : 'vi'
+		lang: params.get('lang') === 'en' ? 'en' : 'vi',
+		soon: parseDueSoonDays(params.get('soon')),
+		dueSoonOnly: dossiers && params.get('outcome') === 'due_soon'
 	};
 }
 
@@ -126,6 +137,8 @@ export function serializeView(view: ViewState): URLSearchParams {
 	for (const a of f.procedures) p.append('procedures', a);
 	if (view.units !== 'received') p.set('units', view.units);
 	if (view.lang !== 'vi') p.set('lang', view.lang);
+	if (view.soon !== DEFAULT_DUE_SOON_DAYS) p.set('soon', String(view.soon));
+	if (view.dossiers && view.dueSoonOnly) p.set('outcome', 'due_soon');
 	return p;
 }
 
@@ -157,17 +170,22 @@ export function nextStep(view: ViewState): DrillStep | null {
 export function drillDown(view: ViewState, key: string): ViewState {
 	const step = nextStep(view);
 	if (step === null) return showDossiers(view);
-	return { ...view, drill: { ...view.drill, [step]: key }, dossiers: false, page: 1 };
+	return { ...view, drill: { ...view.drill, [step]: key }, dossiers: false, page: 1, dueSoonOnly: false };
 }
 
 /** Drills straight to a path (an agency clicked in the province's ranking also fixes its level). */
 export function drillTo(view: ViewState, drill: ViewState['drill']): ViewState {
-	return { ...view, drill: { ...drill }, dossiers: false, page: 1 };
+	return { ...view, drill: { ...drill }, dossiers: false, page: 1, dueSoonOnly: false };
 }
 
 /** The dossiers behind the current view, from the first page. */
 export function showDossiers(view: ViewState): ViewState {
-	return { ...view, dossiers: true, page: 1 };
+	return { ...view, dossiers: true, page: 1, dueSoonOnly: false };
+}
+
+/** The dossiers due soon behind the current view, from the first page. */
+export function showDueSoon(view: ViewState): ViewState {
+	return { ...view, dossiers: true, page: 1, dueSoonOnly: true };
 }
 
 /** Goes back up to a step of the path (null: the whole province), dropping what is below it. */
@@ -175,7 +193,7 @@ export function drillUp(view: ViewState, to: DrillStep | null): ViewState {
 	const keep = to === null ? 0 : DRILL_STEPS.indexOf(to) + 1;
 	const drill: ViewState['drill'] = {};
 	for (const step of DRILL_STEPS.slice(0, keep)) if (view.drill[step] !== undefined) drill[step] = view.drill[step];
-	return { ...view, drill, dossiers: false, page: 1 };
+	return { ...view, drill, dossiers: false, page: 1, dueSoonOnly: false };
 }
 
 /**

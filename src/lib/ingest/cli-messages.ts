@@ -7,7 +7,7 @@ import { translator } from '../core/i18n/messages';
 
 const vi = {
 	usage:
-		'Cách dùng: npm run ingest -- --out THƯ_MỤC [--agencies DANH_MỤC.csv] [--mapping GHÉP_CỘT.json] [--header-line SỐ_DÒNG] [--province "Tên tỉnh"] [--cutoff-day 15] [--keep 7] [--rewrite-above 0.1] [--lang en] TỆP…',
+		'Cách dùng: npm run ingest -- --out THƯ_MỤC [--agencies DANH_MỤC.csv] [--holidays NGÀY_NGHỈ.csv] [--mapping GHÉP_CỘT.json] [--header-line SỐ_DÒNG] [--province "Tên tỉnh"] [--cutoff-day 15] [--keep 7] [--rewrite-above 0.1] [--lang en] TỆP…',
 	noFiles: 'Chưa chỉ ra tệp xuất nào để nạp.',
 	noOut: 'Chưa chỉ ra thư mục dữ liệu (--out THƯ_MỤC).',
 	locked: 'Thư mục {dir} đang được một lần nạp khác dùng (tiến trình {pid}). Hãy chờ lần đó xong rồi chạy lại.',
@@ -24,6 +24,10 @@ const vi = {
 	writing: 'Đang ghi cơ sở dữ liệu mới và tính sẵn các kỳ báo cáo…',
 	account: '{files}: {read} dòng đã đọc = {new} mới + {updated} cập nhật + {unchanged} không đổi + {rejected} bị loại; {warnings} cảnh báo.',
 	registerAccount: 'Danh mục đơn vị {file}: {units} đơn vị, {rejected} dòng bị loại.',
+	holidaysRefused: 'Không đọc được lịch nghỉ lễ {file}: {reason}',
+	holidaysMissingColumns: 'Lịch nghỉ lễ {file}: thiếu cột {columns}. Các cột: Ngày (dd/mm/yyyy), Tên ngày nghỉ.',
+	holidaysBadDay: 'Lịch nghỉ lễ {file}, dòng {line}: "{value}" không phải là một ngày (dd/mm/yyyy). Chưa ghi gì; hãy sửa dòng đó rồi chạy lại.',
+	holidaysAccount: 'Lịch nghỉ lễ {file}: {days} ngày nghỉ.',
 	unchanged: 'Không có hồ sơ nào mới hoặc thay đổi: dữ liệu trong {dir} giữ nguyên ({database}).',
 	written: 'Đã cập nhật {dir}: {dossiers} hồ sơ đến hết ngày {asOf}, trong {database}. Nhật ký: {log}',
 	registerWritten: 'Danh mục đơn vị: {file} ({units} đơn vị, {inferred} đơn vị có cấp suy đoán từ tên: hãy kiểm tra cột "Cấp suy đoán").',
@@ -33,7 +37,8 @@ const vi = {
 };
 
 const en: typeof vi = {
-	usage: 'Usage: npm run ingest -- --out DIR [--agencies REGISTER.csv] [--mapping MAPPING.json] [--header-line N] [--province "Name"] [--cutoff-day 15] [--keep 7] [--rewrite-above 0.1] [--lang en] FILE…',
+	usage:
+		'Usage: npm run ingest -- --out DIR [--agencies REGISTER.csv] [--holidays HOLIDAYS.csv] [--mapping MAPPING.json] [--header-line N] [--province "Name"] [--cutoff-day 15] [--keep 7] [--rewrite-above 0.1] [--lang en] FILE…',
 	noFiles: 'No export file to ingest was given.',
 	noOut: 'No data folder was given (--out DIR).',
 	locked: 'The folder {dir} is in use by another ingest (process {pid}). Wait for it to finish, then run again.',
@@ -50,6 +55,10 @@ const en: typeof vi = {
 	writing: 'Writing the new database and pre-computing the reporting periods…',
 	account: '{files}: {read} rows read = {new} new + {updated} updated + {unchanged} unchanged + {rejected} rejected; {warnings} warnings.',
 	registerAccount: 'Unit register {file}: {units} units, {rejected} rows rejected.',
+	holidaysRefused: 'Could not read the holiday calendar {file}: {reason}',
+	holidaysMissingColumns: 'The holiday calendar {file} lacks the columns {columns}. Columns: Ngày (day, dd/mm/yyyy), Tên ngày nghỉ (name).',
+	holidaysBadDay: 'Holiday calendar {file}, line {line}: "{value}" is not a day (dd/mm/yyyy). Nothing was written; correct that line and run again.',
+	holidaysAccount: 'Holiday calendar {file}: {days} days off.',
 	unchanged: 'No dossier is new or changed: the data in {dir} is unchanged ({database}).',
 	written: 'Updated {dir}: {dossiers} dossiers up to {asOf}, in {database}. Log: {log}',
 	registerWritten: 'Unit register: {file} ({units} units, {inferred} with a level inferred from the name: check the column "Cấp suy đoán").',

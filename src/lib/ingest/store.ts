@@ -150,6 +150,9 @@ ${fromSample('procedures', procedureCols)}SELECT ${procedureCols} FROM memory.us
 	await engine.query(
 		s.base === 'sample' ? 'CREATE OR REPLACE TABLE memory.agency_successors AS SELECT * FROM province.agency_successors' : `CREATE OR REPLACE TABLE memory.agency_successors (${columnTypesSql(SUCCESSOR_TABLE.columns)})`
 	);
+	// The site's holiday calendar goes on with its data (a file older than the calendar has none: weekends alone then).
+	const [{ held }] = await engine.query<{ held: number }>(`SELECT count(*)::INTEGER AS held FROM duckdb_tables() WHERE database_name = 'province' AND table_name = 'holidays'`);
+	await engine.query(s.base === 'sample' && held ? 'CREATE OR REPLACE TABLE memory.holidays AS SELECT * FROM province.holidays' : 'DROP TABLE IF EXISTS memory.holidays');
 	const asOf = await lastEventDay(engine, 'memory.dossiers', vietnamToday(), s.baseAsOf);
 	const [facts] = await engine.query<{ dossiers: number; data_from: string | null }>(dossierFactsSql('memory.dossiers'));
 	const dataset = {

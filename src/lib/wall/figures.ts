@@ -10,7 +10,8 @@ import type { Dimension } from '../core/domain/query';
 import type { Units } from '../core/domain/succession';
 import type { Level } from '../core/domain/types';
 import { levelsGone, loadCatalog, namesAmong, type Catalog } from '../core/engine/catalog';
-import { queryMetrics } from '../core/engine/metrics';
+import { queryDueSoon, queryMetrics } from '../core/engine/metrics';
+import { dueSoonWindow, type DueSoonWindow } from '../core/domain/workdays';
 import { datasetInfo } from '../core/engine/source';
 import type { Querier } from '../core/engine/types';
 import { DEFAULT_VIEW, viewFilters, type ViewState } from '../dashboard/view';
@@ -43,6 +44,15 @@ export interface WallFigures {
 	ranking: { dimension: Dimension; rows: NamedCounts[] };
 	/** Dossiers in progress and past due at the end of the data's last day, by the same step, most first. */
 	overdueNow: { day: string; total: number; rows: NamedCounts[] };
+	/** Dossiers due soon at the end of the data's last day (docs/METRICS.md, "Due soon"), by the same step, most first, overdue beside. */
+	dueSoonNow: { window: DueSoonWindow; total: number; overdue: number; rows: DueSoonUnit[] };
+}
+
+export interface DueSoonUnit {
+	key: string;
+	name: string;
+	dueSoon: number;
+	overdue: number;
 }
 
 /** The dashboard view of a wall's scope: the province, a level, or one agency (at its level). */
@@ -68,13 +78,19 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 	// One day, the data's last: what is overdue at its end is overdue now.
 	const today = makePeriod({ kind: 'custom', first: info.dataAsOf, last: info.dataAsOf });
 	const overdue = await queryMetrics(engine, { periods: [today], groupBy: [dimension], filters: viewFilters(view), units: s.units }, info.aggregated);
-	// The units of both lists named together: the same unit reads the same on every scene.
-	const keys = [...d.ranking.rows.map((r) => r.key), ...overdue.map((r) => r.keys[dimension] ?? null)].filter((k): k is string => k !== null);
+	const window = dueSoonWindow(info.dataAsOf, s.soon, info.holidays);
+	const soon = await queryDueSoon(engine, { window, groupBy: [dimension], filters: viewFilters(view), units: s.units }, info.aggregated);
+	// The units of the three lists named together: the same unit reads the same on every scene.
+	const keys = [...d.ranking.rows.map((r) => r.key), ...overdue.map((r) => r.keys[dimension] ?? null), ...soon.map((r) => r.keys[dimension] ?? null)].filter((k): k is string => k !== null);
 	const agencies = namesAmong(catalog.agencies, keys, { short: true, locale: s.lang, markCeased: s.units === 'current' });
 	const named = (rows: { key: string | null; counts: Counts }[]): NamedCounts[] => rows.map((r) => ({ key: r.key ?? '', name: label(dimension, r.key, catalog, agencies), counts: r.counts }));
 	const overdueRows = named(overdue.map((r) => ({ key: r.keys[dimension] ?? null, counts: r.counts })))
 		.filter((r) => r.counts.overdue > 0)
 		.sort((a, b) => b.counts.overdue - a.counts.overdue || a.name.localeCompare(b.name, 'vi'));
+	const soonRows = soon
+		.map((r) => ({ key: r.keys[dimension] ?? '', name: label(dimension, r.keys[dimension] ?? null, catalog, agencies), dueSoon: r.due_soon, overdue: r.overdue }))
+		.filter((r) => r.dueSoon > 0)
+		.sort((a, b) => b.dueSoon - a.dueSoon || b.overdue - a.overdue || a.name.localeCompare(b.name, 'vi'));
 	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
 	return {
 		province: info.province,
@@ -89,6 +105,7 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 		trend: d.trend.map((m) => ({ period: m.period, counts: m.total })),
 		levels: d.current.byLevel,
 		ranking: { dimension, rows: named(d.ranking.rows) },
-		overdueNow: { day: info.dataAsOf, total: overdueRows.reduce((n, r) => n + r.counts.overdue, 0), rows: overdueRows }
+		overdueNow: { day: info.dataAsOf, total: overdueRows.reduce((n, r) => n + r.counts.overdue, 0), rows: overdueRows },
+		dueSoonNow: { window, total: soon.reduce((n, r) => n + r.due_soon, 0), overdue: soon.reduce((n, r) => n + r.overdue, 0), rows: soonRows }
 	};
 }

@@ -27,9 +27,9 @@ export function scopeName(f: WallFigures, locale: Locale): string {
 	return f.scope.agency ?? (f.scope.level ? LEVEL_NAMES[locale][f.scope.level] : t(locale, 'wall_province'));
 }
 
-/** Above the scene: the period and its days, or for what is overdue now, the day it is counted at. */
+/** Above the scene: the period and its days, or for what is overdue or due soon now, the day it is counted at. */
 export function periodLine(f: WallFigures, scene: SceneId, locale: Locale): string {
-	const when = scene === 'overdue' ? t(locale, 'wall_atEndOf', { day: formatDay(f.overdueNow.day) }) : `${periodName(f.period, locale)} (${periodRange(f.period)})`;
+	const when = scene === 'overdue' || scene === 'duesoon' ? t(locale, 'wall_atEndOf', { day: formatDay(f.overdueNow.day) }) : `${periodName(f.period, locale)} (${periodRange(f.period)})`;
 	// Which way the units are counted, on every scene: the same figures read differently by agency and level.
 	return `${when} · ${UNITS_NAMES[locale][f.units]}`;
 }

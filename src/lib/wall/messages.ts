@@ -25,6 +25,13 @@ const vi = {
 	wall_overdueTotal: '{n} hồ sơ đang quá hạn lúc hết ngày {day}',
 	wall_noneOverdue: 'Không có hồ sơ nào quá hạn lúc hết ngày {day}.',
 	wall_othersOverdue: 'Và {units} đơn vị khác: {n} hồ sơ',
+	wall_dueSoonTotal: '{n} hồ sơ sắp đến hạn',
+	wall_dueSoonWindow: 'hạn trả đến hết ngày {until}, trong {days} ngày làm việc tới',
+	wall_dueSoonOverdue: 'đang quá hạn: {n}',
+	wall_noneDueSoon: 'Không có hồ sơ nào đến hạn trong {days} ngày làm việc tới.',
+	wall_noHolidays: 'Chưa có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.',
+	wall_dueSoonColumn: 'sắp đến hạn',
+	wall_overdueColumn: 'quá hạn',
 	wall_onTime: 'đúng hạn',
 	wall_onlineOf: '{online} trên {received} hồ sơ nộp trực tuyến',
 	wall_onlineByMonth: 'Tỷ lệ nộp trực tuyến theo tháng',
@@ -53,6 +60,13 @@ const en: typeof vi = {
 	wall_overdueTotal: '{n} dossiers overdue at the end of {day}',
 	wall_noneOverdue: 'No dossier was overdue at the end of {day}.',
 	wall_othersOverdue: 'And {units} other units: {n} dossiers',
+	wall_dueSoonTotal: '{n} dossiers due soon',
+	wall_dueSoonWindow: 'due by the end of {until}, within {days} working days',
+	wall_dueSoonOverdue: 'overdue now: {n}',
+	wall_noneDueSoon: 'No dossier falls due within the next {days} working days.',
+	wall_noHolidays: 'No holiday calendar yet: only Saturdays and Sundays are skipped.',
+	wall_dueSoonColumn: 'due soon',
+	wall_overdueColumn: 'overdue',
 	wall_onTime: 'on time',
 	wall_onlineOf: '{online} of {received} dossiers submitted online',
 	wall_onlineByMonth: 'Online share by month',
@@ -75,6 +89,7 @@ export const SCENE_NAMES: Names<SceneId> = {
 		scorecard: 'Chỉ số 766: điểm và điểm mất',
 		levels: 'So sánh các cấp',
 		overdue: 'Hồ sơ đang quá hạn',
+		duesoon: 'Hồ sơ sắp đến hạn',
 		online: 'Nộp hồ sơ trực tuyến'
 	},
 	en: {
@@ -84,6 +99,7 @@ export const SCENE_NAMES: Names<SceneId> = {
 		scorecard: 'Decision 766: points and losses',
 		levels: 'Levels compared',
 		overdue: 'Overdue dossiers',
+		duesoon: 'Dossiers due soon',
 		online: 'Online submission'
 	}
 };

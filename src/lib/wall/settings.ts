@@ -7,6 +7,7 @@
  *   /wall?span=month                                      the reporting period: month, quarter (default) or year
  *   /wall?units=current                                   count by today's units (default: as the units were)
  *   /wall?stale=36&refresh=300                            hours before the data counts as stale; seconds between reads of the source
+ *   /wall?soon=3                                          working days ahead that count as due soon (2 by default)
  *   /wall?lang=en
  *
  * Anything unreadable falls back to its default: a wall must come up whatever was typed.
@@ -15,8 +16,9 @@ import type { Span } from '../core/domain/periods';
 import { parseUnits, type Units } from '../core/domain/succession';
 import { LEVELS, type Level } from '../core/domain/types';
 import type { Locale } from '../core/format/format';
+import { DEFAULT_DUE_SOON_DAYS, parseDueSoonDays } from '../core/domain/workdays';
 
-export const SCENES = ['headline', 'trend', 'ranking', 'scorecard', 'levels', 'overdue', 'online'] as const;
+export const SCENES = ['headline', 'trend', 'ranking', 'scorecard', 'levels', 'overdue', 'duesoon', 'online'] as const;
 export type SceneId = (typeof SCENES)[number];
 
 const WALL_SPANS = ['month', 'quarter', 'year'] as const satisfies readonly Span[];
@@ -36,6 +38,8 @@ export interface WallSettings {
 	/** Seconds between reads of the data source. */
 	refreshSeconds: number;
 	lang: Locale;
+	/** Working days ahead that count as due soon (docs/METRICS.md, "Due soon"). */
+	soon: number;
 }
 
 export const DEFAULT_WALL: WallSettings = {
@@ -48,7 +52,8 @@ export const DEFAULT_WALL: WallSettings = {
 	units: 'received',
 	staleHours: 36,
 	refreshSeconds: 300,
-	lang: 'vi'
+	lang: 'vi',
+	soon: DEFAULT_DUE_SOON_DAYS
 };
 
 const isScene = (s: string): s is SceneId => (SCENES as readonly string[]).includes(s);
@@ -76,7 +81,8 @@ export function parseWall(params: URLSearchParams): WallSettings {
 		units: parseUnits(params.get('units')),
 		staleHours: positive(params.get('stale'), DEFAULT_WALL.staleHours, 0),
 		refreshSeconds: positive(params.get('refresh'), DEFAULT_WALL.refreshSeconds, 0.5),
-		lang: params.get('lang') === 'en' ? 'en' : 'vi'
+		lang: params.get('lang') === 'en' ? 'en' : 'vi',
+		soon: parseDueSoonDays(params.get('soon'))
 	};
 }
 

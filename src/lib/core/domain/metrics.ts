@@ -8,6 +8,8 @@
  * columns the SQL below may use). Rates are ratios of sums of counts, so a rate can be
  * re-aggregated at any level from the counts alone.
  */
+import { sqlDate } from './sql';
+import type { DueSoonWindow } from './workdays';
 
 export interface Text {
 	vi: string;
@@ -253,6 +255,42 @@ export const COUNTS = [
 ] as const satisfies readonly CountSpec[];
 
 export type CountId = (typeof COUNTS)[number]['id'];
+
+/**
+ * Due soon (sắp đến hạn): the early warning before a dossier goes overdue. Not a count of the
+ * period like those above: it is judged at a reference time (the end of the data's last day
+ * for the current period, the end of the period's last day for a past one), N working days
+ * ahead (a setting) by the province's calendar (domain/workdays.ts), so it is never
+ * pre-aggregated. Its SQL reads the state relation of the one-day period of the reference
+ * day (query.ts dueSoonSql), where p_last is the reference time. `{n}` in the definition is N.
+ */
+export const DUE_SOON = {
+	name: { vi: 'Sắp đến hạn', en: 'Due soon' },
+	definition: {
+		vi: 'Đang giải quyết, chưa quá hạn, hạn trả không muộn hơn hết ngày làm việc thứ {n} sau ngày tính (không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ).',
+		en: 'In progress, not yet overdue, due no later than the end of working day {n} after the reference day (Saturdays, Sundays and public holidays are not working days).'
+	}
+} as const;
+
+/** In progress and not overdue at the reference time (p_last), due on or before the window's last working day. */
+export function dueSoonCondition(w: DueSoonWindow): string {
+	const until = w.days.at(-1) ?? w.reference;
+	return `(${IN_PROGRESS} AND due_at >= p_last AND CAST(due_at AS DATE) <= ${sqlDate(until)})`;
+}
+
+/**
+ * Working days left for a dossier due soon: the working days after the reference day up to
+ * and including its due day (due on the reference day: 0; due on a Saturday seen on the
+ * Thursday before: 1, the Friday).
+ */
+export function workingDaysLeftSql(w: DueSoonWindow): string {
+	const due = 'CAST(due_at AS DATE)';
+	return `CASE ${w.days
+		.map((d, i) => [d, i + 1] as const)
+		.reverse()
+		.map(([d, k]) => `WHEN ${due} >= ${sqlDate(d)} THEN ${k}`)
+		.join(' ')} ELSE 0 END`;
+}
 
 export const RATES = [
 	{

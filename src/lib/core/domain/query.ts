@@ -7,12 +7,13 @@
  * boundaries are plain TIMESTAMP literals and no time zone is involved anywhere.
  */
 import { addDays, endOfDay } from './dates';
-import { COUNTS, COUNT_IDS, type CountId, type Counts } from './metrics';
-import { periodKey, type Period } from './periods';
+import { COUNTS, COUNT_IDS, dueSoonCondition, workingDaysLeftSql, type CountId, type Counts } from './metrics';
+import { period as makePeriod, periodKey, type Period } from './periods';
 import type { DossierRecord } from './schema';
 import type { Channel, Level } from './types';
 import { sqlDate, sqlList, sqlString, sqlTimestamp } from './sql';
 import { CURRENT_UNITS, SUCCESSION_CTES, type Units } from './succession';
+import type { DueSoonWindow } from './workdays';
 
 /** The tables of counts pre-aggregated at build time (domain/aggregates.ts builds them). */
 export const AGGREGATE_TABLE = 'period_counts';
@@ -26,6 +27,9 @@ export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
  */
 export const LATE_DOSSIERS_TABLE = 'late_dossiers';
 export const EVER_PAST_DUE_SQL = "coalesce(resolved_at, withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') > due_at";
+
+/** Where a state relation reads its dossiers: the table, or a parenthesised query of some of its rows. */
+export type DossierRelation = 'dossiers' | typeof LATE_DOSSIERS_TABLE | `(${string})`;
 
 export type Dimension = 'level' | 'agency' | 'field' | 'procedure' | 'channel';
 
@@ -150,9 +154,10 @@ export function periodsValues(periods: readonly Period[]): string {
 
 /**
  * The state relation: one row for each dossier received in each period (new or carried
- * over), with the columns the count SQL of metrics.ts reads.
+ * over), with the columns the count SQL of metrics.ts reads. `from` is the dossiers' table,
+ * or a relation of some of them (the ever-late ones, a due-soon window's candidates).
  */
-export function stateSql(req: MetricsRequest, from: 'dossiers' | typeof LATE_DOSSIERS_TABLE = 'dossiers'): string {
+export function stateSql(req: MetricsRequest, from: DossierRelation = 'dossiers'): string {
 	const dims = req.groupBy ?? [];
 	const sql = dimensionSql(req.units);
 	const where = filterConditions(req.filters, (d) => sql[d].sql);
@@ -240,8 +245,11 @@ export function readMetricsRows(raw: readonly Record<string, unknown>[], groupBy
 	}));
 }
 
-/** Where a dossier stands at the end of a period; each is one of the counts of metrics.ts. */
-const OUTCOMES = ['overdue', 'not_yet_due', 'late', 'on_time', 'early', 'withdrawn'] as const;
+/**
+ * Where a dossier stands at the end of a period; each is one of the counts of metrics.ts, but
+ * due soon (a part of not yet due), which a list judged against a due-soon window tells apart.
+ */
+const OUTCOMES = ['overdue', 'due_soon', 'not_yet_due', 'late', 'on_time', 'early', 'withdrawn'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface DossierListRequest {
@@ -254,8 +262,13 @@ export interface DossierListRequest {
 	/** A page of the list; the whole list when missing. */
 	limit?: number;
 	offset?: number;
-	/** Read from the ever-late dossiers: only for `outcomes` among late and overdue. */
-	from?: 'dossiers' | typeof LATE_DOSSIERS_TABLE;
+	/** Read from some of the dossiers only (the ever-late ones for `outcomes` among late and overdue, the candidates of a due-soon window). */
+	from?: DossierRelation;
+	/**
+	 * Tells the dossiers due soon apart from the others not yet due, judged at the end of the
+	 * window's reference day: the period must then be that one day (referencePeriod).
+	 */
+	dueSoon?: DueSoonWindow;
 }
 
 /** A listed dossier: its columns (timestamps to the second), then its state in the period. */
@@ -263,6 +276,8 @@ export interface DossierListRow extends Pick<DossierRecord, 'id' | 'agency_id' |
 	outcome: Outcome;
 	/** Calendar days from the due day to the result day, or to the last day for overdue ones; null when not late. */
 	days_late: number | null;
+	/** For a dossier due soon, the working days left before its due day (0: due on the reference day); null otherwise. */
+	working_days_left: number | null;
 	/** How many dossiers the whole list holds (for paging). */
 	total: number;
 }
@@ -271,12 +286,15 @@ const COUNT_SQL = new Map<string, string>(COUNTS.map((c) => [c.id, c.sql]));
 
 /** The dossiers of a period, overdue first (most days late first), then late ones, then the rest in order of receipt. */
 export function dossierListSql(req: DossierListRequest): string {
-	const outcome = `CASE ${OUTCOMES.map((o) => `WHEN ${COUNT_SQL.get(o)} THEN '${o}'`).join(' ')} END`;
+	const w = req.dueSoon;
+	if (w && (req.period.first !== w.reference || req.period.last !== w.reference)) throw new Error(`A due-soon list is judged on its reference day, ${w.reference}`);
+	const when = (o: Outcome) => (o === 'due_soon' ? (w ? dueSoonCondition(w) : null) : COUNT_SQL.get(o)!);
+	const outcome = `CASE ${OUTCOMES.flatMap((o) => (when(o) ? [`WHEN ${when(o)} THEN '${o}'`] : [])).join(' ')} END`;
 	const ts = (c: string) => `strftime(${c}, '%Y-%m-%d %H:%M:%S')`;
 	const state: MetricsRequest = { periods: [req.period], filters: req.filters, units: req.units };
 	const listed = `listed AS (
   SELECT dossier_id AS id, agency_id, procedure_code, received_at, due_at, resolved_at, withdrawn_at,
-    channel, apology_issued, ${outcome} AS outcome
+    channel, apology_issued, ${outcome} AS outcome${w ? `, ${workingDaysLeftSql(w)} AS days_left` : ''}
   FROM state
 )`;
 	return `${withSql(needsSuccession(usedDimensions(state), dimensionSql(req.units)), [periodsValues([req.period]), `state AS (\n  ${stateSql(state, req.from)}\n)`, listed])}SELECT id, agency_id, procedure_code, ${ts('received_at')} AS received_at, ${ts('due_at')} AS due_at,
@@ -285,9 +303,68 @@ export function dossierListSql(req: DossierListRequest): string {
     WHEN 'overdue' THEN CAST(date_diff('day', CAST(due_at AS DATE), ${sqlDate(req.period.last)}) AS DOUBLE)
     WHEN 'late' THEN CAST(date_diff('day', CAST(due_at AS DATE), CAST(resolved_at AS DATE)) AS DOUBLE)
   END AS days_late,
+  ${w ? "CASE WHEN outcome = 'due_soon' THEN CAST(days_left AS DOUBLE) END" : 'CAST(NULL AS DOUBLE)'} AS working_days_left,
   CAST(count(*) OVER () AS DOUBLE) AS total
 FROM listed${req.outcomes ? `\nWHERE outcome IN (${sqlList(req.outcomes) || 'NULL'})` : ''}
-ORDER BY outcome = 'overdue' DESC, outcome = 'late' DESC, days_late DESC NULLS LAST, received_at, id${
+ORDER BY outcome = 'overdue' DESC, outcome = 'late' DESC, days_late DESC NULLS LAST, ${w ? 'due_at, ' : ''}received_at, id${
 		req.limit === undefined ? '' : `\nLIMIT ${Math.max(0, Math.floor(req.limit))} OFFSET ${Math.max(0, Math.floor(req.offset ?? 0))}`
 	}`;
+}
+
+/** The one-day period of a reference day: its state relation is the dossiers' state at the end of that day. */
+export function referencePeriod(day: string): Period {
+	return makePeriod({ kind: 'custom', first: day, last: day });
+}
+
+export interface DueSoonRequest {
+	window: DueSoonWindow;
+	groupBy?: readonly Dimension[];
+	filters?: Filters;
+	units?: Units;
+}
+
+/** Due soon and overdue at the end of a reference day, by group. */
+export interface DueSoonRow {
+	keys: Partial<Record<Dimension, string | null>>;
+	due_soon: number;
+	overdue: number;
+}
+
+/** Due within the window: due after the end of its reference day and on or before its last working day. */
+function dueInWindowSql(w: DueSoonWindow): string {
+	const until = addDays(w.days.at(-1) ?? w.reference, 1);
+	return `due_at >= ${sqlTimestamp(endOfDay(w.reference))} AND due_at < ${sqlTimestamp(`${until} 00:00:00`)}`;
+}
+
+/**
+ * The only dossiers that can be due soon in a window: those due within it. A bare range of
+ * due_at, so that the engine reads the other columns of those few rows alone (a scan of every
+ * dossier's state took 50–90 ms at a million in DuckDB-WASM).
+ */
+export const dueSoonCandidates = (w: DueSoonWindow): DossierRelation => `(SELECT * FROM dossiers WHERE ${dueInWindowSql(w)})`;
+
+/**
+ * The only dossiers that can be due soon or overdue at the end of a window's reference day:
+ * the ever-late ones (every overdue dossier is one) and the others due within the window.
+ */
+export const dueSoonOrOverdueCandidates = (w: DueSoonWindow): DossierRelation => `(SELECT * FROM ${LATE_DOSSIERS_TABLE} UNION ALL SELECT * FROM dossiers WHERE ${dueInWindowSql(w)} AND NOT (${EVER_PAST_DUE_SQL}))`;
+
+/**
+ * The dossiers due soon and those overdue at the end of the window's reference day, by
+ * group, over the state relation of that one day. The window moves with the data's last day,
+ * so nothing pre-aggregated holds it; where the ever-late dossiers are kept (`from`:
+ * dueSoonOrOverdueCandidates), only they and those due within the window are read.
+ */
+export function dueSoonSql(req: DueSoonRequest, from: DossierRelation = 'dossiers'): string {
+	const dims = req.groupBy ?? [];
+	const state: MetricsRequest = { periods: [referencePeriod(req.window.reference)], groupBy: dims, filters: req.filters, units: req.units };
+	const groupCols = dims.map((d) => `"${d}"`);
+	return `${withSql(needsSuccession(usedDimensions(state), dimensionSql(req.units)), [periodsValues(state.periods), `state AS (\n  ${stateSql(state, from)}\n)`])}SELECT ${groupCols.map((c) => `${c}, `).join('')}
+  CAST(count_if(${dueSoonCondition(req.window)}) AS DOUBLE) AS due_soon,
+  CAST(count_if(${COUNT_SQL.get('overdue')}) AS DOUBLE) AS overdue
+FROM state${groupCols.length ? `\nGROUP BY ${groupCols.join(', ')}\nORDER BY ${groupCols.join(', ')}` : ''}`;
+}
+
+export function readDueSoonRows(raw: readonly Record<string, unknown>[], groupBy: readonly Dimension[] = []): DueSoonRow[] {
+	return raw.map((r) => ({ keys: Object.fromEntries(groupBy.map((d) => [d, r[d] == null ? null : String(r[d])])), due_soon: Number(r.due_soon), overdue: Number(r.overdue) }));
 }

@@ -148,8 +148,23 @@ const DATASET_TABLE = {
 	primaryKey: ['key']
 } as const satisfies Table;
 
+/**
+ * The province's public holidays and days off in lieu (ngày nghỉ lễ, Tết): with Saturdays and
+ * Sundays, the days that are not working days (domain/workdays.ts). One row a day. Written
+ * from the sample's settings, or by npm run ingest from the file the province keeps
+ * (docs/PUBLISHING.md); a database without rows counts weekends alone.
+ */
+export const HOLIDAY_TABLE = {
+	name: 'holidays',
+	columns: {
+		day: { type: 'DATE', nullable: false, meaning: 'a day off: a public holiday, Tết, or a day off in lieu' },
+		name: { type: 'VARCHAR', nullable: false, meaning: 'what it is (Tết Nguyên đán, Quốc khánh …)' }
+	},
+	primaryKey: ['day']
+} as const satisfies Table;
+
 /** Every table a database writer creates, in the order it creates them. */
-export const TABLES: readonly Table[] = [AGENCY_TABLE, SUCCESSOR_TABLE, PROCEDURE_TABLE, DOSSIER_TABLE, DATASET_TABLE];
+export const TABLES: readonly Table[] = [AGENCY_TABLE, SUCCESSOR_TABLE, PROCEDURE_TABLE, DOSSIER_TABLE, DATASET_TABLE, HOLIDAY_TABLE];
 
 function columnSql(name: string, c: Column): string {
 	const check = c.values ? `${name} IN (${sqlList(c.values)})` : c.check;
@@ -215,6 +230,7 @@ export type DossierRecord = RowOf<typeof DOSSIER_TABLE.columns>;
 export type Agency = RowOf<typeof AGENCY_TABLE.columns>;
 export type AgencySuccessor = RowOf<typeof SUCCESSOR_TABLE.columns>;
 export type Procedure = RowOf<typeof PROCEDURE_TABLE.columns>;
+export type Holiday = RowOf<typeof HOLIDAY_TABLE.columns>;
 
 /** The dossiers' columns in the order of the table. */
 export const DOSSIER_COLUMNS: readonly DossierColumn[] = /* @__PURE__ */ columnNames(DOSSIER_COLUMN_SPECS);

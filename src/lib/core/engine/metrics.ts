@@ -7,16 +7,24 @@ import {
 	LATE_DOSSIERS_TABLE,
 	aggregatedMetricsSql,
 	dossierListSql,
+	dueSoonCandidates,
+	dueSoonOrOverdueCandidates,
+	dueSoonSql,
 	metricsSql,
+	readDueSoonRows,
 	readMetricsRows,
 	type DossierListRequest,
 	type DossierListRow,
+	type DueSoonRequest,
+	type DueSoonRow,
 	type MetricsRequest,
 	type MetricsRow
 } from '../domain/query';
 import type { Querier } from './types';
 import { sqlList } from '../domain/sql';
 import { CURRENT_UNITS } from '../domain/succession';
+import { HOLIDAY_TABLE } from '../domain/schema';
+import type { IsoDay } from '../domain/dates';
 
 /**
  * The counts of a request. Periods among `aggregated` (the standard periods the database
@@ -52,6 +60,31 @@ export async function aggregatedPeriods(engine: Querier): Promise<Set<string>> {
  */
 export async function queryDossiers(engine: Querier, req: DossierListRequest, aggregated: ReadonlySet<string> = new Set()): Promise<DossierListRow[]> {
 	const lateOnly = !!req.outcomes?.length && req.outcomes.every((o) => o === 'late' || o === 'overdue');
-	const from = lateOnly && aggregated.size > 0 ? LATE_DOSSIERS_TABLE : 'dossiers';
+	const dueSoonOnly = req.dueSoon && req.outcomes?.length === 1 && req.outcomes[0] === 'due_soon';
+	const from = dueSoonOnly ? dueSoonCandidates(req.dueSoon!) : lateOnly && aggregated.size > 0 ? LATE_DOSSIERS_TABLE : 'dossiers';
 	return engine.query<DossierListRow & Record<string, unknown>>(dossierListSql({ ...req, from }));
+}
+
+/**
+ * Due soon and overdue at the end of a reference day, by group (domain/query.ts dueSoonSql):
+ * where the ever-late dossiers are kept (`aggregated` not empty), from them and the dossiers
+ * due within the window alone. Both give the same rows (tests/unit/due-soon.test.ts).
+ */
+export async function queryDueSoon(engine: Querier, req: DueSoonRequest, aggregated: ReadonlySet<string> = new Set()): Promise<DueSoonRow[]> {
+	const from = aggregated.size > 0 ? dueSoonOrOverdueCandidates(req.window) : 'dossiers';
+	return readDueSoonRows(await engine.query(dueSoonSql(req, from)), req.groupBy);
+}
+
+/**
+ * The province's public holidays, in order. A database written before the calendar was kept
+ * (no table), or with none in it, gives none: working days are then weekdays alone, and the
+ * pages that count them say so.
+ */
+export async function queryHolidays(engine: Querier): Promise<IsoDay[]> {
+	const [found] = await engine.query<{ n: number }>(
+		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name = ${sqlList([HOLIDAY_TABLE.name])}`
+	);
+	if (!found?.n) return [];
+	const rows = await engine.query<{ day: string }>(`SELECT DISTINCT strftime(day, '%Y-%m-%d') AS day FROM ${HOLIDAY_TABLE.name} ORDER BY day`);
+	return rows.map((r) => r.day);
 }

@@ -3,7 +3,7 @@
  * file; the dataset table inside it says what the data is (province, last day covered).
  */
 import { addDays, type IsoDay } from '../domain/dates';
-import { aggregatedPeriods } from './metrics';
+import { aggregatedPeriods, queryHolidays } from './metrics';
 import type { Querier } from './types';
 import { sqlTimestamp } from '../domain/sql';
 
@@ -23,6 +23,8 @@ export interface DatasetInfo {
 	dossiers: number;
 	/** Keys of the periods the file holds pre-aggregated (domain/aggregates.ts). */
 	aggregated: ReadonlySet<string>;
+	/** The province's days off (the `holidays` table; none when the file keeps no calendar): read once, every due-soon window counts by them. */
+	holidays: readonly string[];
 }
 
 /** The absolute URL of a file in the site's data/ folder, from any page. */
@@ -74,6 +76,7 @@ export async function datasetInfo(engine: Querier): Promise<DatasetInfo> {
 		dataFrom: facts.data_from ?? kv.data_as_of,
 		cutoffDay: Number(kv.cutoff_day ?? 15),
 		dossiers: facts.dossiers,
-		aggregated: await aggregatedPeriods(engine)
+		aggregated: await aggregatedPeriods(engine),
+		holidays: await queryHolidays(engine)
 	};
 }
