@@ -8,10 +8,12 @@
  */
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sirv from 'sirv';
 import { serve } from '../../scripts/serve.mjs';
+import { SCENES } from '../../src/lib/wall/settings';
 import { writeFixture } from './fixture-data';
 
 const PORT = 4319 + Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -95,6 +97,17 @@ test('switched off and on with the network down, the wall shows its last figures
 		await page.screenshot({ path: 'tests/.out/screenshots/wall-offline-3840x2160.png' });
 		await page.setViewportSize({ width: 1920, height: 1080 });
 		await page.screenshot({ path: 'tests/.out/screenshots/wall-offline-1920x1080.png' });
+		// Every scene from the copy, under the two warnings, at the TV's size; nothing scrolls.
+		await page.setViewportSize({ width: 3840, height: 2160 });
+		for (const scene of SCENES.filter((s) => s !== 'headline')) {
+			await page.goto(url(`/wall?pin=${scene}`));
+			await expect(page.locator('.wall')).toHaveAttribute('data-scene', scene, { timeout: 45_000 });
+			await expect(page.locator('.wall')).toHaveAttribute('data-failing', 'true');
+			expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+			await page.screenshot({ path: `tests/.out/screenshots/wall-offline-${scene}-3840x2160.png` });
+		}
+		await page.goto(url(WALL));
+		await expect(figure(page, 'received')).toHaveText('20', { timeout: 45_000 });
 
 		// The network comes back with the night's new data: the figures change in the same document.
 		await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
@@ -147,4 +160,29 @@ test('a new build takes over from the old one, keeps the engine’s files, and t
 		await stop();
 		rmSync(next, { recursive: true, force: true });
 	}
+});
+
+test('a site copied under a sub-path: the worker and its scope are the sub-path’s, and its copies too', async ({ page }) => {
+	// The built site served under /mc/, as a province may publish it beside other sites.
+	const site = sirv('build', { dev: false, etag: true });
+	const data = sirv(FIRST, { dev: true, etag: true });
+	server = createServer((req, res) => {
+		const url = req.url ?? '/';
+		if (!url.startsWith('/mc/')) return void res.writeHead(404).end();
+		req.url = url.slice('/mc'.length);
+		if (req.url.startsWith('/data/')) {
+			req.url = req.url.slice('/data'.length);
+			return data(req, res, () => void res.writeHead(404).end());
+		}
+		site(req, res, () => void res.writeHead(404).end());
+	});
+	await new Promise<void>((resolve) => server!.listen(PORT, '127.0.0.1', () => resolve()));
+	await page.goto(url('/mc/wall?pin=headline&refresh=1'));
+	await expect(figure(page, 'received')).toHaveText('20', { timeout: 45_000 });
+	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 30_000 }).toBe(url('/mc/service-worker.js'));
+	expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(url('/mc/wall'));
+	await expect.poll(() => keptPaths(page), { timeout: 60_000 }).toEqual(expect.arrayContaining(['/mc/wall', '/mc/data/manifest.json', '/mc/data/province.duckdb']));
+	await page.goto(url('/mc/'));
+	expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+	await stop();
 });
