@@ -140,6 +140,7 @@ test('a new build takes over from the old one, keeps the engine’s files, and t
 		await expect(figure(page, 'received')).toHaveText('20', { timeout: 45_000 });
 		const engineFiles = (paths: string[]) => paths.filter((p) => /duckdb-eh\..*\.wasm$/.test(p));
 		await expect.poll(async () => engineFiles(await keptPaths(page)), { timeout: 60_000 }).toHaveLength(1);
+		await expect.poll(() => keptPaths(page), { timeout: 60_000 }).toContain('/data/province.duckdb');
 		expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([`wall-code-${version}`, 'wall-kept']));
 		await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
