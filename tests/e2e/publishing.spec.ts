@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
@@ -67,6 +67,11 @@ test('a night’s export reaches the wall without a reload and the public page; 
 	night('export-2.csv');
 	await showsNight(page, 'export-2.csv');
 	expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+	// New data, the same code: the wall's service worker is byte for byte the same, so no wall reloads for it.
+	const releases = readdirSync(`${env.SITE_DIR}.releases`).sort();
+	expect(releases).toHaveLength(2);
+	const [first, second] = releases.map((r) => readFileSync(join(`${env.SITE_DIR}.releases`, r, 'service-worker.js'), 'utf8'));
+	expect(second).toBe(first);
 	await publicShows(visitor, 'export-2.csv');
 	const dataManifest = () => JSON.parse(readFileSync(join(env.DATA_DIR, 'manifest.json'), 'utf8'));
 	const secondNight = dataManifest();

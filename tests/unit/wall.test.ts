@@ -7,6 +7,7 @@ import { LEVEL_NAMES } from '../../src/lib/core/i18n/messages';
 import { WallFeed, type FeedSource, type FeedState } from '../../src/lib/wall/feed';
 import { wallFigures, type WallFigures } from '../../src/lib/wall/figures';
 import { ageOf, asOfLine, isStale, nextScene, periodLine, scopeName, warningsOf } from '../../src/lib/wall/frame';
+import type { OfflineHooks } from '../../src/lib/wall/offline';
 import { WallPage } from '../../src/lib/wall/page.svelte';
 import { DEFAULT_WALL, parseWall, shownScenes, type WallSettings } from '../../src/lib/wall/settings';
 import { QUARTER_1_2023, QUARTER_1_2023_TOTAL } from '../fixtures/basic/expected';
@@ -81,11 +82,11 @@ describe('wall figures on the basic fixture (data as of 31/3/2023)', () => {
 describe('the wall feed: a read opens an engine only when the data changed', () => {
 	/** A source whose version and health the test sets; each open is a real engine on the fixture. */
 	function testSource() {
-		const s = { version: 'v1', failing: false, opened: 0, closed: 0 };
+		const s = { version: 'v1', failing: false, opened: 0, closed: 0, copy: undefined as { readAt: Date | null } | undefined };
 		const source: FeedSource = {
 			async version() {
 				if (s.failing) throw new Error('data/manifest.json: HTTP 404');
-				return { version: s.version, url: `fixture?${s.version}` };
+				return { version: s.version, url: `fixture?${s.version}`, copy: s.copy };
 			},
 			async open() {
 				s.opened++;
@@ -130,6 +131,63 @@ describe('the wall feed: a read opens an engine only when the data changed', () 
 		await feed.read();
 		expect(feed.state).toMatchObject({ failingSince: null, failure: null, updatedAt: clock });
 		expect(s).toMatchObject({ opened: 2, closed: 2 });
+	});
+
+	it('shows the screen’s own copy when the server cannot be reached, as a failure since then; the server back, new data comes in', async () => {
+		const { s, source } = testSource();
+		let clock = new Date('2026-11-21T01:00:00Z');
+		const feed = new WallFeed(
+			source,
+			() => {},
+			() => clock
+		);
+		// Switched on offline: the copy, read from the server the evening before, answers.
+		const readAt = new Date('2026-11-20T15:10:00Z');
+		s.copy = { readAt };
+		await feed.read();
+		expect(feed.state.figures?.current.received).toBe(20);
+		expect(feed.state).toMatchObject({ updatedAt: readAt, failingSince: clock, offline: true, checkedAt: null });
+		clock = new Date('2026-11-21T01:05:00Z');
+		await feed.read();
+		expect(feed.state).toMatchObject({ failingSince: new Date('2026-11-21T01:00:00Z'), offline: true });
+		expect(s.opened).toBe(1); // the copy's version is on screen already
+
+		// The server answers again, with the same data: nothing read, the warning gone.
+		s.copy = undefined;
+		await feed.read();
+		expect(feed.state).toMatchObject({ updatedAt: readAt, failingSince: null, failure: null, offline: false, checkedAt: clock });
+		expect(s.opened).toBe(1);
+		// New data: read from the server, at its time.
+		s.version = 'v2';
+		clock = new Date('2026-11-21T01:10:00Z');
+		await feed.read();
+		expect(feed.state).toMatchObject({ updatedAt: clock, offline: false });
+		expect(s.opened).toBe(2);
+
+		// The network gone while the wall runs: the copy's version is the one on screen; still a failure.
+		s.copy = { readAt: clock };
+		await feed.read();
+		expect(feed.state).toMatchObject({ offline: true, failingSince: clock });
+		// A source failing outright is not the copy.
+		s.failing = true;
+		await feed.read();
+		expect(feed.state).toMatchObject({ offline: false, failure: 'data/manifest.json: HTTP 404' });
+		expect(s.opened).toBe(2);
+	});
+
+	it('reads again on demand, the version unchanged (the first time the service worker is in control)', async () => {
+		const { s, source } = testSource();
+		const feed = new WallFeed(source, () => {});
+		await feed.read();
+		await feed.read();
+		expect(s.opened).toBe(1);
+		await feed.reread();
+		expect(s.opened).toBe(2);
+		// Asked while a read is under way (one that would set the version again): after it.
+		s.version = 'v2';
+		await Promise.all([feed.read(), feed.reread()]);
+		expect(s.opened).toBe(4);
+		expect(feed.state.figures?.current.received).toBe(20);
 	});
 
 	it('reads again when the data changed while it was being read, and shows only one version', async () => {
@@ -224,11 +282,18 @@ describe('the wall screen’s frame and rotation', () => {
 		expect(isStale(figures, hoursAfter(36), 36)).toBe(false);
 		expect(isStale(figures, hoursAfter(36.5), 36)).toBe(true);
 		expect(isStale(null, hoursAfter(100), 36)).toBe(false);
-		const feed: FeedState = { figures, updatedAt: new Date('2023-04-01T01:00:00Z'), checkedAt: null, failingSince: null, failure: null };
+		const feed: FeedState = { figures, updatedAt: new Date('2023-04-01T01:00:00Z'), checkedAt: null, failingSince: null, failure: null, offline: false };
 		expect(warningsOf(feed, hoursAfter(10), 36, 'vi')).toEqual([]);
 		expect(warningsOf(feed, hoursAfter(40.5), 36, 'vi')).toEqual(['⚠ Số liệu đã cũ: chưa có dữ liệu sau ngày 31/3/2023 (40 giờ trước).']);
 		const failing = { ...feed, failingSince: new Date('2023-04-01T02:30:00Z'), failure: 'data/manifest.json: HTTP 404' };
 		expect(warningsOf(failing, hoursAfter(10), 36, 'vi')).toEqual(['⚠ Không đọc được nguồn dữ liệu từ 09:30 1/4; đang hiện số liệu đọc lúc 08:00 1/4.']);
+		// The server out of reach: the copy's data day and when the copy was read, then the staleness.
+		const offline = { ...failing, offline: true, failure: 'the server cannot be reached' };
+		expect(warningsOf(offline, hoursAfter(40.5), 36, 'vi')).toEqual([
+			'⚠ Không kết nối được máy chủ từ 09:30 1/4; đang hiện bản lưu trên màn hình: số liệu đến hết ngày 31/3/2023, đọc lúc 08:00 1/4.',
+			'⚠ Số liệu đã cũ: chưa có dữ liệu sau ngày 31/3/2023 (40 giờ trước).'
+		]);
+		expect(warningsOf(offline, hoursAfter(10), 36, 'en')).toEqual(['⚠ The server cannot be reached since 09:30 1/4; showing the copy kept on this screen: data up to the end of 31/3/2023, read at 08:00 1/4.']);
 		// No figures yet: the page says why in place of a scene, not as a warning.
 		expect(warningsOf({ ...failing, figures: null }, hoursAfter(100), 36, 'vi')).toEqual([]);
 	});
@@ -296,5 +361,61 @@ describe('the wall screen’s frame and rotation', () => {
 		const now = wall.now;
 		await vi.advanceTimersByTimeAsync(600_000);
 		expect([wall.changes, wall.now, calls.version]).toEqual([32, now, 3]);
+	});
+
+	it('with a copy kept offline: reads again when first in control, asks for a new build at each read, and reloads for one between scenes while the server answers', async () => {
+		vi.useFakeTimers({ now: hoursAfter(2) });
+		const calls = { version: 0, open: 0, checks: 0, reloads: 0, stopped: 0 };
+		let failing = false;
+		const source: FeedSource = {
+			async version() {
+				calls.version++;
+				if (failing) throw new Error('data/manifest.json: HTTP 503');
+				return { version: 'v1', url: 'fixture' };
+			},
+			async open() {
+				calls.open++;
+				return { query: async () => [], close: async () => {} } as unknown as Engine;
+			},
+			figures: async () => figures
+		};
+		let hooks: OfflineHooks | undefined;
+		const wall = new WallPage();
+		wall.reload = () => void calls.reloads++;
+		const stop = wall.start(
+			new URLSearchParams('scenes=overdue,headline&seconds=2&refresh=60'),
+			() => source,
+			(h) => {
+				hooks = h;
+				return { check: () => void calls.checks++, stop: () => void calls.stopped++ };
+			}
+		);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(calls).toMatchObject({ version: 2, open: 1 });
+		// First in control: the same version read again, through the worker.
+		hooks!.controlled();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(calls).toMatchObject({ version: 4, open: 2 });
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(calls).toMatchObject({ checks: 1, reloads: 0 });
+		const changes = wall.changes;
+
+		// A new build while the source fails: the scenes go on, no reload until it answers.
+		failing = true;
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(wall.failing).toBe(true);
+		hooks!.newBuild();
+		await vi.advanceTimersByTimeAsync(4_000);
+		expect(calls.reloads).toBe(0);
+		expect(wall.changes).toBe(changes + 32);
+		failing = false;
+		await vi.advanceTimersByTimeAsync(56_000); // the next read, at 180 s
+		expect(wall.failing).toBe(false);
+		const before = wall.changes;
+		await vi.advanceTimersByTimeAsync(2_000);
+		expect(calls.reloads).toBeGreaterThanOrEqual(1); // in place of the next scene
+		expect(wall.changes).toBe(before);
+		stop();
+		expect(calls.stopped).toBe(1);
 	});
 });

@@ -39,12 +39,16 @@ export function asOfLine(f: WallFigures, updatedAt: Date | null, locale: Locale)
 	return `${t(locale, 'wall_dataAsOf', { day: formatDay(f.dataAsOf) })}${updatedAt ? ` · ${t(locale, 'wall_updated', { time: clockMoment(updatedAt) })}` : ''}`;
 }
 
-/** The warnings on screen: the source failing since when, and the data stale. */
+/** The warnings on screen: the source failing (or the server out of reach) since when, and the data stale. */
 export function warningsOf(feed: FeedState, now: Date, staleHours: number, locale: Locale): string[] {
 	const f = feed.figures;
 	if (!f) return [];
 	const warnings: string[] = [];
-	if (feed.failingSince) warnings.push(`⚠ ${t(locale, 'wall_failing', { since: clockMoment(feed.failingSince), updated: feed.updatedAt ? clockMoment(feed.updatedAt) : '—' })}`);
+	const since = feed.failingSince ? clockMoment(feed.failingSince) : '';
+	const updated = feed.updatedAt ? clockMoment(feed.updatedAt) : '—';
+	// Offline, the figures are the screen's own copy: of which day's data, read from the server when.
+	if (feed.offline) warnings.push(`⚠ ${t(locale, 'wall_offline', { since, day: formatDay(f.dataAsOf), updated })}`);
+	else if (feed.failingSince) warnings.push(`⚠ ${t(locale, 'wall_failing', { since, updated })}`);
 	if (isStale(f, now, staleHours)) warnings.push(`⚠ ${t(locale, 'wall_stale', { day: formatDay(f.dataAsOf), hours: Math.floor(ageOf(f, now)) })}`);
 	return warnings;
 }

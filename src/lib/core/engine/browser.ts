@@ -29,6 +29,22 @@ async function servesRanges(url: string): Promise<boolean> {
 	return res.status === 206;
 }
 
+/**
+ * The engine's worker, started from a script that loads the real one. A worker started from
+ * its own address is served by the service workers whose scope holds that address (none); one
+ * started from a blob belongs to its page, so the wall's service worker (src/service-worker.ts)
+ * sees the engine's files and the database it reads, and answers them offline.
+ */
+function blobWorker(script: string): Worker {
+	const source = new Blob([`importScripts(${JSON.stringify(new URL(script, location.href).href)});`], { type: 'text/javascript' });
+	const url = URL.createObjectURL(source);
+	try {
+		return new Worker(url);
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}
+
 export class BrowserEngine implements Engine {
 	private constructor(
 		private readonly db: duckdb.AsyncDuckDB,
@@ -42,10 +58,10 @@ export class BrowserEngine implements Engine {
 	 */
 	static async start(databaseUrl: string | null): Promise<BrowserEngine> {
 		const bundle = await duckdb.selectBundle(BUNDLES);
-		const worker = new Worker(bundle.mainWorker!);
+		const worker = blobWorker(bundle.mainWorker!);
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 		try {
-			await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+			await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
 			// Read in place where the server serves ranges; DuckDB-WASM's own fallback to a whole
 			// read did not trigger (measured), so the page asks first and says which it wants.
 			if (databaseUrl && (await servesRanges(databaseUrl))) {
