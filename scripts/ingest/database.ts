@@ -30,6 +30,7 @@ import {
 	type Holiday
 } from '../../src/lib/core/domain/schema';
 import { dossierFactsSql } from '../../src/lib/core/engine/source';
+import { queryHolidays } from '../../src/lib/core/engine/metrics';
 import { sqlString } from '../../src/lib/core/domain/sql';
 import type { NodeEngine } from '../../src/lib/core/engine/node';
 import { engineCsv } from '../../src/lib/core/engine/csv';
@@ -172,7 +173,7 @@ export async function updateDatabase(engine: NodeEngine, d: NewDatabase & { prev
 			.join(', ')}`
 	);
 	const periods = standardPeriods(dataset.data_from, dataset.data_as_of, Number(dataset.cutoff_day ?? DEFAULT_CUTOFF_DAY));
-	await engine.run(aggregatesFromSql(periods, touches ?? dataset.data_as_of));
+	await engine.run(aggregatesFromSql(periods, touches ?? dataset.data_as_of, { dataAsOf: dataset.data_as_of, holidays: await queryHolidays(engine) }));
 	await engine.run('CHECKPOINT');
 	await engine.run('USE memory; DETACH out;');
 }

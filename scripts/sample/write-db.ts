@@ -11,6 +11,7 @@ import { DOSSIER_ORDER, SCHEMA_DDL } from '../../src/lib/core/domain/schema';
 import { sqlString } from '../../src/lib/core/domain/sql';
 import { NodeEngine } from '../../src/lib/core/engine/node';
 import { dossierFactsSql } from '../../src/lib/core/engine/source';
+import { queryHolidays } from '../../src/lib/core/engine/metrics';
 
 /** DuckDB-WASM 1.32 carries DuckDB 1.4: files written by a newer DuckDB must use its format. */
 export const WASM_STORAGE_VERSION = 'v1.4.0';
@@ -50,7 +51,7 @@ export async function describeAndAggregate(engine: NodeEngine, dataset: Record<s
 	const first = described.data_from;
 	if (!first || !described.data_as_of) return;
 	const cutoff = Number(described.cutoff_day ?? DEFAULT_CUTOFF_DAY);
-	await engine.run(aggregatesSql(standardPeriods(first, described.data_as_of, cutoff)));
+	await engine.run(aggregatesSql(standardPeriods(first, described.data_as_of, cutoff), { dataAsOf: described.data_as_of, holidays: await queryHolidays(engine) }));
 }
 
 export async function writeDatabase(tables: CsvTables, dataset: Record<string, string>, dbPath: string, parquetPath?: string): Promise<void> {

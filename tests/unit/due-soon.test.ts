@@ -55,11 +55,19 @@ describe('due soon on the fixture', () => {
 	const bothRoads = async (req: DueSoonRequest) => {
 		const read: string[] = [];
 		const watched = { query: (sql: string) => (read.push(sql), engine.query(sql)) } as unknown as Engine;
+		const aggregated = await aggregatedPeriods(engine);
 		const all = await queryDueSoon(watched, req);
-		const candidates = await queryDueSoon(watched, req, await aggregatedPeriods(engine));
+		// A custom range's reference day (none of the standard periods'), and a standard one's.
+		const candidates = await queryDueSoon(watched, req, { aggregated: new Set(['c-month-2022-1']), dataAsOf: AS_OF, holidays });
+		const kept = await queryDueSoon(watched, req, { aggregated, dataAsOf: AS_OF, holidays });
 		expect(read[0]).not.toContain('late_dossiers');
 		expect(read[1]).toContain('FROM late_dossiers UNION ALL');
+		// The counts kept serve the windows of the database's own calendar.
+		const ofCalendar = req.window.days.join() === dueSoonWindow(req.window.reference, req.window.days.length, holidays).days.join();
+		expect(read[2]).toContain(ofCalendar ? 'FROM due_soon_counts d' : 'FROM late_dossiers UNION ALL');
+		if (ofCalendar) expect(read[2]).not.toContain('dossiers UNION');
 		expect(candidates).toEqual(all);
+		expect(kept).toEqual(all);
 		return all;
 	};
 	const byAgency = async (w: ReturnType<typeof dueSoonWindow>) => {

@@ -92,7 +92,7 @@ export function viewWindow(view: ViewState, data: DataContext): DueSoonWindow {
 
 async function dueSoonFigures(engine: Querier, view: ViewState, data: DataContext, filters: Filters, dimension: Dimension): Promise<DueSoonFigures> {
 	const window = viewWindow(view, data);
-	const rows = await queryDueSoon(engine, { window, groupBy: [dimension], filters, units: view.units }, data.aggregated);
+	const rows = await queryDueSoon(engine, { window, groupBy: [dimension], filters, units: view.units }, data);
 	return {
 		window,
 		total: { due_soon: rows.reduce((n, r) => n + r.due_soon, 0), overdue: rows.reduce((n, r) => n + r.overdue, 0) },

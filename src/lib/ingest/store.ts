@@ -14,6 +14,7 @@ import { vietnamToday, type IsoDay } from '../core/domain/dates';
 import { dossierFactsSql, lastEventDay } from '../core/engine/source';
 import { AGENCY_TABLE, DOSSIER_COLUMNS, DOSSIER_ORDER, DOSSIER_TABLE, PROCEDURE_TABLE, SUCCESSOR_TABLE, columnNames, columnTypesSql, pickColumns, sqlTypes, type Columns } from '../core/domain/schema';
 import { engineCsv } from '../core/engine/csv';
+import { queryHolidays } from '../core/engine/metrics';
 import type { Engine } from '../core/engine/types';
 import { USER_AGENCY_COLUMNS, type AgencyRecord, type ProcedureRecord } from './catalogue';
 import { dropMerged, LATEST_SQL, MERGED } from './merge';
@@ -188,7 +189,9 @@ export async function buildAggregates(engine: Engine): Promise<void> {
   (SELECT value FROM memory.dataset WHERE key = 'data_as_of') AS asOf,
   (SELECT value FROM memory.dataset WHERE key = 'cutoff_day') AS cutoff`);
 	if (!first || first > asOf) return;
-	for (const statement of aggregatesSql(standardPeriods(first, asOf, Number(cutoff))).split(/;\n/)) if (statement.trim()) await engine.query(statement);
+	// Due soon by the calendar the loaded data carries (the site's, or none: see above).
+	const calendar = { dataAsOf: asOf, holidays: await queryHolidays(engine) };
+	for (const statement of aggregatesSql(standardPeriods(first, asOf, Number(cutoff)), calendar).split(/;\n/)) if (statement.trim()) await engine.query(statement);
 }
 
 /** The loaded rows, to keep between visits: one entry per user table. */

@@ -79,7 +79,7 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 	const today = makePeriod({ kind: 'custom', first: info.dataAsOf, last: info.dataAsOf });
 	const overdue = await queryMetrics(engine, { periods: [today], groupBy: [dimension], filters: viewFilters(view), units: s.units }, info.aggregated);
 	const window = dueSoonWindow(info.dataAsOf, s.soon, info.holidays);
-	const soon = await queryDueSoon(engine, { window, groupBy: [dimension], filters: viewFilters(view), units: s.units }, info.aggregated);
+	const soon = await queryDueSoon(engine, { window, groupBy: [dimension], filters: viewFilters(view), units: s.units }, info);
 	// The units of the three lists named together: the same unit reads the same on every scene.
 	const keys = [...d.ranking.rows.map((r) => r.key), ...overdue.map((r) => r.keys[dimension] ?? null), ...soon.map((r) => r.keys[dimension] ?? null)].filter((k): k is string => k !== null);
 	const agencies = namesAmong(catalog.agencies, keys, { short: true, locale: s.lang, markCeased: s.units === 'current' });

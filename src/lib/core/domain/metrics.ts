@@ -279,6 +279,20 @@ export function dueSoonCondition(w: DueSoonWindow): string {
 }
 
 /**
+ * A dossier's step at the end of a window's reference day, the key of the due-soon counts
+ * kept ahead of time (domain/aggregates.ts): -1 when overdue; when in progress and not
+ * overdue, the least k whose k-th working day of the window is on or after its due day (0:
+ * due on the reference day itself); null otherwise (closed, or due after the window). So a
+ * dossier is due soon within n working days (dueSoonCondition with n days) when
+ * 0 ≤ step ≤ n: the same rule, read from counts.
+ */
+export function dueStepSql(w: DueSoonWindow): string {
+	const due = 'CAST(due_at AS DATE)';
+	const steps = [w.reference, ...w.days].map((d, k) => `WHEN ${due} <= ${sqlDate(d)} THEN ${k}`);
+	return `CASE WHEN ${IN_PROGRESS} AND due_at < p_last THEN -1 WHEN ${IN_PROGRESS} THEN CASE ${steps.join(' ')} END END`;
+}
+
+/**
  * Working days left for a dossier due soon: the working days after the reference day up to
  * and including its due day (due on the reference day: 0; due on a Saturday seen on the
  * Thursday before: 1, the Friday).

@@ -26,6 +26,12 @@ export const AGGREGATED_PERIODS_TABLE = 'aggregated_periods';
  * 2% of the sample's dossiers: the report's annex reads them, not every dossier.
  */
 export const LATE_DOSSIERS_TABLE = 'late_dossiers';
+/**
+ * The dossiers due soon and overdue at the end of each standard period's reference day, by
+ * agency, procedure, channel and step (domain/aggregates.ts): a view's due-soon counts for a
+ * reference day among them are summed from it (aggregatedDueSoonSql).
+ */
+export const DUE_SOON_TABLE = 'due_soon_counts';
 export const EVER_PAST_DUE_SQL = "coalesce(resolved_at, withdrawn_at, TIMESTAMP '9999-12-31 00:00:00') > due_at";
 
 /** Where a state relation reads its dossiers: the table, or a parenthesised query of some of its rows. */
@@ -351,18 +357,43 @@ export const dueSoonOrOverdueCandidates = (w: DueSoonWindow): DossierRelation =>
 
 /**
  * The dossiers due soon and those overdue at the end of the window's reference day, by
- * group, over the state relation of that one day. The window moves with the data's last day,
- * so nothing pre-aggregated holds it; where the ever-late dossiers are kept (`from`:
- * dueSoonOrOverdueCandidates), only they and those due within the window are read.
+ * group (only groups with either), over the state relation of that one day: for a reference
+ * day no standard period has (a custom range's), or data not pre-aggregated. Where the
+ * ever-late dossiers are kept (`from`: dueSoonOrOverdueCandidates), only they and those due
+ * within the window are read.
  */
 export function dueSoonSql(req: DueSoonRequest, from: DossierRelation = 'dossiers'): string {
 	const dims = req.groupBy ?? [];
 	const state: MetricsRequest = { periods: [referencePeriod(req.window.reference)], groupBy: dims, filters: req.filters, units: req.units };
 	const groupCols = dims.map((d) => `"${d}"`);
+	const dueSoon = `count_if(${dueSoonCondition(req.window)})`;
+	const overdue = `count_if(${COUNT_SQL.get('overdue')})`;
 	return `${withSql(needsSuccession(usedDimensions(state), dimensionSql(req.units)), [periodsValues(state.periods), `state AS (\n  ${stateSql(state, from)}\n)`])}SELECT ${groupCols.map((c) => `${c}, `).join('')}
-  CAST(count_if(${dueSoonCondition(req.window)}) AS DOUBLE) AS due_soon,
-  CAST(count_if(${COUNT_SQL.get('overdue')}) AS DOUBLE) AS overdue
-FROM state${groupCols.length ? `\nGROUP BY ${groupCols.join(', ')}\nORDER BY ${groupCols.join(', ')}` : ''}`;
+  CAST(${dueSoon} AS DOUBLE) AS due_soon,
+  CAST(${overdue} AS DOUBLE) AS overdue
+FROM state${groupCols.length ? `\nGROUP BY ${groupCols.join(', ')}\nHAVING ${dueSoon} > 0 OR ${overdue} > 0\nORDER BY ${groupCols.join(', ')}` : ''}`;
+}
+
+/**
+ * dueSoonSql's rows summed from the counts kept for the standard periods' reference days
+ * (DUE_SOON_TABLE), for a window whose reference day is among them and of at most
+ * MAX_DUE_SOON_DAYS working days: a few hundred rows read instead of the dossiers.
+ */
+export function aggregatedDueSoonSql(req: DueSoonRequest): string {
+	const dims = req.groupBy ?? [];
+	const sql = dimensionSql(req.units);
+	const col = (d: Dimension) => sql[d].sql;
+	const used = usedDimensions({ periods: [], groupBy: dims, filters: req.filters });
+	// By position: a dimension's name (level) may also be a column of the joined tables.
+	const groupCols = dims.map((_, i) => i + 1);
+	const where = [`d.reference = ${sqlDate(req.window.reference)}`, ...filterConditions(req.filters, col)];
+	const dueSoon = `coalesce(sum(d.n) FILTER (WHERE d.step BETWEEN 0 AND ${req.window.days.length}), 0)`;
+	const overdue = `coalesce(sum(d.n) FILTER (WHERE d.step = -1), 0)`;
+	return `SELECT ${dims.map((d) => `${col(d)} AS "${d}", `).join('')}
+  CAST(${dueSoon} AS DOUBLE) AS due_soon,
+  CAST(${overdue} AS DOUBLE) AS overdue
+FROM ${DUE_SOON_TABLE} d${joinsSql(used, sql)}
+WHERE ${where.join('\n  AND ')}${groupCols.length ? `\nGROUP BY ${groupCols.join(', ')}\nHAVING ${dueSoon} > 0 OR ${overdue} > 0\nORDER BY ${groupCols.join(', ')}` : ''}`;
 }
 
 export function readDueSoonRows(raw: readonly Record<string, unknown>[], groupBy: readonly Dimension[] = []): DueSoonRow[] {

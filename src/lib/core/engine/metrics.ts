@@ -1,11 +1,15 @@
 /** Runs metric requests (domain/query.ts) on an engine: the only road from a view to a figure. */
-import { periodKey } from '../domain/periods';
+import { parsePeriodKey, periodKey } from '../domain/periods';
+import { dueSoonReferences } from '../domain/aggregates';
+import { MAX_DUE_SOON_DAYS, dueSoonWindow } from '../domain/workdays';
 import {
 	AGGREGATED_PERIODS_TABLE,
 	AGGREGATE_LEVEL_TABLE,
 	AGGREGATE_TABLE,
+	DUE_SOON_TABLE,
 	LATE_DOSSIERS_TABLE,
 	aggregatedMetricsSql,
+	aggregatedDueSoonSql,
 	dossierListSql,
 	dueSoonCandidates,
 	dueSoonOrOverdueCandidates,
@@ -44,7 +48,7 @@ export async function aggregatedPeriods(engine: Querier): Promise<Set<string>> {
 	// A file written before the aggregates existed (or before today's units were kept with them),
 	// or loaded data not yet pre-aggregated, lacks some of the tables: every view then counts from
 	// the dossiers.
-	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, CURRENT_UNITS, LATE_DOSSIERS_TABLE, AGGREGATED_PERIODS_TABLE];
+	const tables = [AGGREGATE_TABLE, AGGREGATE_LEVEL_TABLE, CURRENT_UNITS, LATE_DOSSIERS_TABLE, DUE_SOON_TABLE, AGGREGATED_PERIODS_TABLE];
 	const [{ n }] = await engine.query<{ n: number }>(
 		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${sqlList(tables)})`
 	);
@@ -66,13 +70,23 @@ export async function queryDossiers(engine: Querier, req: DossierListRequest, ag
 }
 
 /**
- * Due soon and overdue at the end of a reference day, by group (domain/query.ts dueSoonSql):
- * where the ever-late dossiers are kept (`aggregated` not empty), from them and the dossiers
- * due within the window alone. Both give the same rows (tests/unit/due-soon.test.ts).
+ * Due soon and overdue at the end of a reference day, by group (domain/query.ts): summed
+ * from the counts kept for the standard periods when the window's reference day is one of
+ * theirs; else, where the ever-late dossiers are kept, from them and the dossiers due within
+ * the window; else from every dossier. All three give the same rows (tests/unit/due-soon.test.ts).
+ * `data` names the periods pre-aggregated, the data's last day and the holidays the counts
+ * were kept with: the counts serve a window of those holidays, on one of those periods' days.
  */
-export async function queryDueSoon(engine: Querier, req: DueSoonRequest, aggregated: ReadonlySet<string> = new Set()): Promise<DueSoonRow[]> {
-	const from = aggregated.size > 0 ? dueSoonOrOverdueCandidates(req.window) : 'dossiers';
-	return readDueSoonRows(await engine.query(dueSoonSql(req, from)), req.groupBy);
+export async function queryDueSoon(engine: Querier, req: DueSoonRequest, data?: { aggregated: ReadonlySet<string>; dataAsOf: IsoDay; holidays?: readonly IsoDay[] }): Promise<DueSoonRow[]> {
+	const kept = data !== undefined && data.aggregated.size > 0;
+	const w = req.window;
+	const held =
+		kept &&
+		w.days.length <= MAX_DUE_SOON_DAYS &&
+		dueSoonReferences([...data.aggregated].map(parsePeriodKey), data.dataAsOf).includes(w.reference) &&
+		dueSoonWindow(w.reference, w.days.length, data.holidays ?? []).days.join() === w.days.join();
+	const sql = held ? aggregatedDueSoonSql(req) : dueSoonSql(req, kept ? dueSoonOrOverdueCandidates(w) : 'dossiers');
+	return readDueSoonRows(await engine.query(sql), req.groupBy);
 }
 
 /**
