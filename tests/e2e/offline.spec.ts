@@ -16,7 +16,7 @@ import { serve } from '../../scripts/serve.mjs';
 import { SCENES } from '../../src/lib/wall/settings';
 import { writeFixture } from './fixture-data';
 
-const PORT = 4319 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+const PORT = 4320 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const url = (path: string) => `http://127.0.0.1:${PORT}${path}`;
 const FIRST = 'tests/.out/offline/first';
 const SECOND = 'tests/.out/offline/second';
@@ -148,6 +148,8 @@ test('a new build takes over from the old one, keeps the engine’s files, and t
 		let loads = 0;
 		page.on('load', () => loads++);
 		await stop();
+		// The nightly publishing takes the server down a moment: the wall notices before it comes back.
+		await expect(page.locator('.wall')).toHaveAttribute('data-failing', 'true', { timeout: 30_000 });
 		await start(FIRST, next);
 		await expect.poll(() => loads, { timeout: 30_000 }).toBeGreaterThan(0);
 		await expect(figure(page, 'received').or(page.getByTestId('overdue-total'))).toBeVisible({ timeout: 45_000 });
