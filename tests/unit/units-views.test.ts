@@ -222,6 +222,18 @@ describe('the pages on the reorganisation fixture', () => {
 		expect(names(current)).toMatchObject({ VP2: 'VP UBND tỉnh', SXD2: 'Sở Xây dựng', TT: 'TT Xúc tiến đầu tư (đến 28/2/2025)', XMD2: 'UBND Xã Mộ Đức' });
 	});
 
+	it('shows a desk screen set up for a unit that merged what it became, by today’s units', async () => {
+		// HMD (the district) → XMD2 today. The wall shows reporting quarter III 2025 (15/6 – 14/9/2025):
+		// as received, HMD holds R09 alone (received 25/6); by today's units XMD2 holds R09 (HMD, early),
+		// R11 (XDL, received 30/6, early), R12 (XDH, received 27/6, open, due 4/7: overdue) and R14
+		// (XMD2, on time, online): all four new in the quarter.
+		const [received, current] = await Promise.all(UNITS.map((units) => wallFigures(engine, { ...DEFAULT_WALL, agency: 'HMD', span: 'quarter', units })));
+		expect(received.scope.agency).toBe(catalog.agencies.get('HMD')!.name);
+		expect(received.current.received).toBe(1);
+		expect(current.scope).toEqual({ level: 'commune', agency: catalog.agencies.get('XMD2')!.name });
+		expect(pick(current.current)).toEqual({ received: 4, new: 4, carried: 0, resolved: 3, early: 2, on_time: 1, late: 0, withdrawn: 0, in_progress: 1, not_yet_due: 0, overdue: 1, online: 1 });
+	});
+
 	it('names units shown together plainly, but a unit that ceased, and namesakes shown together, with their days', () => {
 		const names = (ids: string[], markCeased = false) => [...namesAmong(catalog.agencies, ids, { short: true, markCeased }).values()];
 		expect(names(['SXD', 'SXD2', 'SGT'])).toEqual(['Sở Xây dựng (đến 28/2/2025)', 'Sở Xây dựng (từ 1/3/2025)', 'Sở GTVT']);

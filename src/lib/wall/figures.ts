@@ -55,9 +55,18 @@ export interface DueSoonUnit {
 	overdue: number;
 }
 
+/**
+ * The agency a desk screen shows: the one its address names, or by today's units that
+ * agency's unit today (a screen set up for a unit that has since merged shows what it became).
+ */
+function scopeAgency(s: WallSettings, catalog: Catalog) {
+	const named = s.agency ? catalog.agencies.get(s.agency) : undefined;
+	return named && s.units === 'current' ? catalog.agencies.get(named.currentId) : named;
+}
+
 /** The dashboard view of a wall's scope: the province, a level, or one agency (at its level). */
 function wallView(s: WallSettings, catalog: Catalog, period: Period): ViewState {
-	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
+	const agency = scopeAgency(s, catalog);
 	const drill = agency ? { level: agency.level, agency: agency.id } : s.level ? { level: s.level } : {};
 	return { ...DEFAULT_VIEW, period: periodKey(period), drill, units: s.units };
 }
@@ -91,7 +100,7 @@ export async function wallFigures(engine: Querier, s: WallSettings): Promise<Wal
 		.map((r) => ({ key: r.keys[dimension] ?? '', name: label(dimension, r.keys[dimension] ?? null, catalog, agencies), dueSoon: r.due_soon, overdue: r.overdue }))
 		.filter((r) => r.dueSoon > 0)
 		.sort((a, b) => b.dueSoon - a.dueSoon || b.overdue - a.overdue || a.name.localeCompare(b.name, 'vi'));
-	const agency = s.agency ? catalog.agencies.get(s.agency) : undefined;
+	const agency = scopeAgency(s, catalog);
 	return {
 		province: info.province,
 		dataAsOf: info.dataAsOf,
