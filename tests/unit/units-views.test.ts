@@ -139,6 +139,11 @@ describe('the pages on the reorganisation fixture', () => {
 		]);
 		expect([levelsFor(catalog.agencies, a, 'received'), levelsFor(catalog.agencies, b, 'received'), levelsFor(catalog.agencies, a, 'current')]).toEqual([[...LEVELS], ['province', 'commune'], ['province', 'commune']]);
 		expect(levelsGone(catalog.agencies, b, 'received', 'en')).toEqual([{ level: 'district', note: 'No district level since 1/7/2025' }]);
+		// A unit the address chose though it did not exist in the period is still offered, last, told apart by its days.
+		const chosen = unitChoices(catalog.agencies, b, 'received', { level: 'province', chosen: ['SXD'] });
+		expect(chosen.at(-1)).toMatchObject({ id: 'SXD', label: 'Sở Xây dựng (đến 28/2/2025)' });
+		expect(chosen.filter((c) => c.id === 'SXD2')).toHaveLength(1);
+		expect(unitChoices(catalog.agencies, b, 'received', { level: 'province', chosen: ['SXD2'] })).toEqual(unitChoices(catalog.agencies, b, 'received', { level: 'province' }));
 		// A period straddling 1/7/2025 has its districts.
 		expect(levelsFor(catalog.agencies, { first: '2025-06-15', last: '2025-09-14' }, 'received')).toEqual([...LEVELS]);
 	});

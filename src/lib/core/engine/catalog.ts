@@ -175,11 +175,12 @@ export interface UnitChoice {
 }
 
 /** A picker's units for a period counted one way, of one level or all, by level and name. */
-export function unitChoices(agencies: Agencies, period: Span, units: Units, options: { level?: Level | null; locale?: Locale } = {}): UnitChoice[] {
+export function unitChoices(agencies: Agencies, period: Span, units: Units, options: { level?: Level | null; locale?: Locale; chosen?: readonly string[] } = {}): UnitChoice[] {
 	const naming = { locale: options.locale, markCeased: units === 'current' };
-	return unitsFor(agencies, period, units)
-		.filter((a) => !options.level || a.level === options.level)
-		.map((a) => ({ id: a.id, label: unitName(agencies, a.id, { ...naming, short: true }), title: unitName(agencies, a.id, naming) }));
+	const offered = unitsFor(agencies, period, units).filter((a) => !options.level || a.level === options.level);
+	// A unit the address chose though it is not of the period (a copied address, another way of counting) is still shown as chosen, with its days.
+	const others = (options.chosen ?? []).filter((id) => agencies.has(id) && !offered.some((a) => a.id === id)).map((id) => agencies.get(id)!);
+	return [...offered, ...others].map((a) => ({ id: a.id, label: unitName(agencies, a.id, { ...naming, short: true }), title: unitName(agencies, a.id, naming) }));
 }
 
 /** The levels that have a unit in a period counted one way: no district level after 30/6/2025, nor by today's units. */
