@@ -285,6 +285,8 @@ describe('the wall screen’s frame and rotation', () => {
 		const feed: FeedState = { figures, updatedAt: new Date('2023-04-01T01:00:00Z'), checkedAt: null, failingSince: null, failure: null, offline: false };
 		expect(warningsOf(feed, hoursAfter(10), 36, 'vi')).toEqual([]);
 		expect(warningsOf(feed, hoursAfter(40.5), 36, 'vi')).toEqual(['⚠ Số liệu đã cũ: chưa có dữ liệu sau ngày 31/3/2023 (40 giờ trước).']);
+		// A screen left on old data for months: the hours as every figure is written (1.234, not 1234).
+		expect(warningsOf(feed, hoursAfter(1234.5), 36, 'vi')).toEqual(['⚠ Số liệu đã cũ: chưa có dữ liệu sau ngày 31/3/2023 (1.234 giờ trước).']);
 		const failing = { ...feed, failingSince: new Date('2023-04-01T02:30:00Z'), failure: 'data/manifest.json: HTTP 404' };
 		expect(warningsOf(failing, hoursAfter(10), 36, 'vi')).toEqual(['⚠ Không đọc được nguồn dữ liệu từ 09:30 1/4; đang hiện số liệu đọc lúc 08:00 1/4.']);
 		// The server out of reach: the copy's data day and when the copy was read, then the staleness.

@@ -3,7 +3,7 @@
  * and the time: whose figures, for which period, up to which day and read when; whether
  * they are stale; and why the source cannot be read.
  */
-import { formatDay, type Locale } from '../core/format/format';
+import { formatCount, formatDay, type Locale } from '../core/format/format';
 import { LEVEL_NAMES, t } from './messages';
 import { periodName, periodRange } from '../core/i18n/periods';
 import { UNITS_NAMES } from '../core/i18n/messages';
@@ -49,7 +49,7 @@ export function warningsOf(feed: FeedState, now: Date, staleHours: number, local
 	// Offline, the figures are the screen's own copy: of which day's data, read from the server when.
 	if (feed.offline) warnings.push(`⚠ ${t(locale, 'wall_offline', { since, day: formatDay(f.dataAsOf), updated })}`);
 	else if (feed.failingSince) warnings.push(`⚠ ${t(locale, 'wall_failing', { since, updated })}`);
-	if (isStale(f, now, staleHours)) warnings.push(`⚠ ${t(locale, 'wall_stale', { day: formatDay(f.dataAsOf), hours: Math.floor(ageOf(f, now)) })}`);
+	if (isStale(f, now, staleHours)) warnings.push(`⚠ ${t(locale, 'wall_stale', { day: formatDay(f.dataAsOf), hours: formatCount(Math.floor(ageOf(f, now)), locale) })}`);
 	return warnings;
 }
 
