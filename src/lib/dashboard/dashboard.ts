@@ -8,7 +8,7 @@
  * query that the cache (engine/cache.ts) has usually kept from the way down.
  */
 import { addCounts, type Counts } from '../core/domain/metrics';
-import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../core/domain/periods';
+import { addressedPeriod, periodContaining, periodKey, previousPeriod, samePeriodLastYear, type Period } from '../core/domain/periods';
 import { referencePeriod, type Dimension, type DossierListRequest, type Filters, type MetricsRow } from '../core/domain/query';
 import { LEVELS, type Level } from '../core/domain/types';
 import { dueSoonReference, dueSoonWindow, type DueSoonWindow } from '../core/domain/workdays';
@@ -44,14 +44,7 @@ export interface DueSoonFigures {
 
 /** The period a view shows: the one in the URL, or the latest complete reporting quarter. */
 export function viewPeriod(view: ViewState, dataAsOf: string, cutoffDay: number): Period {
-	if (view.period) {
-		try {
-			return parsePeriodKey(view.period);
-		} catch {
-			// A malformed period in a hand-edited address falls back to the default.
-		}
-	}
-	return latestCompletePeriod(dataAsOf, 'reporting', 'quarter', cutoffDay);
+	return addressedPeriod(view.period, dataAsOf, cutoffDay);
 }
 
 /** The twelve months of the trend: reporting months for a reporting period, calendar months otherwise. */

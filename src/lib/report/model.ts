@@ -4,7 +4,7 @@
  * and to the files it writes (CSV; the workbook's title). Pure functions: no DOM, no engine.
  */
 import { csvHeader, csvValue } from '../core/charts/types';
-import { latestCompletePeriod, parsePeriodKey, periodContaining, periodKey, previousPeriod, type Period } from '../core/domain/periods';
+import { addressedPeriod, latestCompletePeriod, periodContaining, periodKey, previousPeriod, type Period } from '../core/domain/periods';
 import type { DossierListRow } from '../core/domain/query';
 import type { Units } from '../core/domain/succession';
 import type { Level } from '../core/domain/types';
@@ -26,14 +26,7 @@ type Dataset = Pick<DatasetInfo, 'province' | 'dataAsOf' | 'cutoffDay'>;
 
 /** The period a report's address asks for: its own, or the latest complete reporting quarter. */
 export function reportPeriod(q: Pick<ReportQuery, 'period'>, info: Pick<Dataset, 'dataAsOf' | 'cutoffDay'>): Period {
-	if (q.period) {
-		try {
-			return parsePeriodKey(q.period);
-		} catch {
-			// A malformed period in a hand-edited address falls back to the default.
-		}
-	}
-	return latestCompletePeriod(info.dataAsOf, 'reporting', 'quarter', info.cutoffDay);
+	return addressedPeriod(q.period, info.dataAsOf, info.cutoffDay);
 }
 
 /** The names the form's rows are given in a language: levels, an unknown agency, the total. */

@@ -5,7 +5,7 @@
  * DOM, no engine.
  */
 import { csvHeader, csvValue } from '../core/charts/types';
-import { latestCompletePeriod, parsePeriodKey, periodKey, type Period } from '../core/domain/periods';
+import { addressedPeriod, periodKey, type Period } from '../core/domain/periods';
 import { INDICATORS, notFromData, type IndicatorId, type Scored, type Score } from '../core/domain/scorecard';
 import type { Channel } from '../core/domain/types';
 import { unitName as agencyName, type Catalog } from '../core/engine/catalog';
@@ -26,14 +26,7 @@ type Dataset = Pick<DatasetInfo, 'province' | 'dataAsOf' | 'cutoffDay'>;
 
 /** The period a scorecard's address asks for: its own, or the latest complete reporting quarter. */
 export function scorecardPeriod(q: Pick<ScorecardQuery, 'period'>, info: Pick<Dataset, 'dataAsOf' | 'cutoffDay'>): Period {
-	if (q.period) {
-		try {
-			return parsePeriodKey(q.period);
-		} catch {
-			// A malformed period in a hand-edited address falls back to the default.
-		}
-	}
-	return latestCompletePeriod(info.dataAsOf, 'reporting', 'quarter', info.cutoffDay);
+	return addressedPeriod(q.period, info.dataAsOf, info.cutoffDay);
 }
 
 /** A scorecard's address in its one written form: the same for two addresses of the same figures (the unit opened is not a figure). */

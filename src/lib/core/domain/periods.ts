@@ -185,3 +185,18 @@ export function dayPeriods(first: IsoDay, last: IsoDay): Period[] {
 	for (let d = first; d <= last; d = addDays(d, 1)) out.push(period({ kind: 'custom', first: d, last: d }));
 	return out;
 }
+
+/**
+ * The period an address asks for by its key; with none, or one a hand edit broke, the
+ * latest complete reporting quarter at the data's last day (every page's default).
+ */
+export function addressedPeriod(key: string | null, dataAsOf: string, cutoffDay: number): Period {
+	if (key) {
+		try {
+			return parsePeriodKey(key);
+		} catch {
+			// A malformed period falls back to the default.
+		}
+	}
+	return latestCompletePeriod(dataAsOf, 'reporting', 'quarter', cutoffDay);
+}
